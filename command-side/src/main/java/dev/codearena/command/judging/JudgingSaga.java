@@ -55,17 +55,21 @@ public class JudgingSaga {
                 true, 1); // stop at the first failing test: match play needs no more, nor does a sabotage validation
         SagaLifecycle.associateWith(MATCH, event.matchId().value());
         publisher.publish(job);
-        timeoutId = deadlines.schedule(policy.resultTimeout(), RESULT_TIMEOUT);
+        timeoutId = deadlines.schedule(policy.resultTimeout(), RESULT_TIMEOUT, new ResultTimeout(job.attempt()));
     }
 
     @DeadlineHandler(deadlineName = RESULT_TIMEOUT)
-    void onResultTimeout(JudgeJobPublisher publisher, DeadlineManager deadlines, CommandGateway commands, JudgingPolicy policy) {
+    void onResultTimeout(ResultTimeout timeout, JudgeJobPublisher publisher, DeadlineManager deadlines,
+                         CommandGateway commands, JudgingPolicy policy) {
+        if (timeout.attempt() != job.attempt()) {
+            return; // a timeout of an earlier attempt that fired around a restart
+        }
         if (job.attempt() < policy.maxAttempts()) {
             job = new JudgeJob(job.submissionId(), job.matchId(), job.playerId(), job.problemId(), job.problemVersion(),
                     job.language(), job.source(), job.testsDir(), job.checker(), job.timeLimitMs(), job.memoryMb(),
                     job.stopOnFirstFailure(), job.attempt() + 1);
             publisher.publish(job);
-            timeoutId = deadlines.schedule(policy.resultTimeout(), RESULT_TIMEOUT);
+            timeoutId = deadlines.schedule(policy.resultTimeout(), RESULT_TIMEOUT, new ResultTimeout(job.attempt()));
         } else {
             timeoutId = null;
             commands.send(new RecordVerdictCommand(matchId, submissionId, Verdict.IE, false, 0, 0,
@@ -90,6 +94,10 @@ public class JudgingSaga {
     @SagaEventHandler(associationProperty = MATCH)
     void on(MatchCancelled event, DeadlineManager deadlines) {
         cancelTimeout(deadlines);
+    }
+
+    /** Deadline payload: which attempt timed out. */
+    record ResultTimeout(int attempt) {
     }
 
     private void cancelTimeout(DeadlineManager deadlines) {

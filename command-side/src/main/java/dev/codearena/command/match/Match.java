@@ -142,13 +142,13 @@ public class Match {
         Instant startsAt = now.plusSeconds(command.settings().startDelaySeconds());
         apply(new MatchCreated(command.matchId(), command.mode(), command.settings(), command.players(),
                 command.problems(), now, startsAt));
-        deadlines.schedule(startsAt, MatchDeadlines.START);
+        deadlines.schedule(startsAt, MatchDeadlines.START, new MatchDeadlines.Period(0));
     }
 
     // ------------------------------------------------------------------ lifecycle
 
     @DeadlineHandler(deadlineName = MatchDeadlines.START)
-    void onStartDeadline(Clock clock, DeadlineManager deadlines) {
+    void onStartDeadline(MatchDeadlines.Period countdown, Clock clock, DeadlineManager deadlines) {
         if (phase != MatchPhase.SCHEDULED) {
             return;
         }
@@ -888,6 +888,23 @@ public class Match {
         Contestant(MatchPlayer player) {
             this.player = player;
         }
+
+        /** Value equality, so the test fixture can verify that sourcing the events rebuilds the same state. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Contestant c && player.equals(c.player) && solved.equals(c.solved)
+                    && forfeited == c.forfeited && eliminated == c.eliminated && eliminatedInRound == c.eliminatedInRound
+                    && eliminationRank == c.eliminationRank && Objects.equals(eliminatedAt, c.eliminatedAt)
+                    && Objects.equals(lastSubmissionAt, c.lastSubmissionAt) && points == c.points
+                    && Objects.equals(lastLockAt, c.lastLockAt) && golfBytes == c.golfBytes
+                    && Objects.equals(golfReachedAt, c.golfReachedAt) && Objects.equals(pendingSabotage, c.pendingSabotage)
+                    && Objects.equals(acceptedSabotage, c.acceptedSabotage) && repairPoints == c.repairPoints;
+        }
+
+        @Override
+        public int hashCode() {
+            return player.hashCode();
+        }
     }
 
     /** A received submission; {@code verdict == null} while it is being judged. */
@@ -910,6 +927,18 @@ public class Match {
             this.sourceBytes = sourceBytes;
             this.receivedAt = receivedAt;
             this.source = source;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Submission s && id.equals(s.id) && playerId.equals(s.playerId) && problemId.equals(s.problemId)
+                    && kind == s.kind && sourceBytes == s.sourceBytes && receivedAt.equals(s.receivedAt)
+                    && Objects.equals(source, s.source) && verdict == s.verdict;
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
         }
     }
 }
