@@ -24,8 +24,9 @@ public final class ProblemSet {
     }
 
     /**
-     * Reads every subdirectory of {@code problemsRoot} (files such as README.md and hidden
-     * directories are ignored). All-or-nothing: if any problem is invalid the first error is
+     * Reads every subdirectory of {@code problemsRoot} that holds a {@code problem.yaml}; files
+     * (README.md), hidden directories and helper directories without metadata (e.g. {@code tools/})
+     * are not problems. All-or-nothing: if any problem is invalid the first error is
      * thrown with the others attached as suppressed, so an author sees every broken problem at once.
      */
     public static ProblemSet load(Path problemsRoot) {
@@ -55,6 +56,7 @@ public final class ProblemSet {
         try (Stream<Path> entries = Files.list(root)) {
             return entries.filter(Files::isDirectory)
                     .filter(dir -> !dir.getFileName().toString().startsWith("."))
+                    .filter(dir -> Files.isRegularFile(dir.resolve(ProblemDefinition.METADATA_FILE)))
                     .sorted()
                     .toList();
         } catch (IOException | UncheckedIOException e) {

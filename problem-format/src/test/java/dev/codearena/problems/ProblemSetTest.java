@@ -48,12 +48,12 @@ class ProblemSetTest {
     }
 
     @Test
-    void directoryWithoutMetadataIsAMissingFile() throws Exception {
-        Files.createDirectories(root.resolve("half-done"));
+    void directoriesWithoutMetadataAreHelpersNotProblems() throws Exception {
+        ProblemFixture.valid(root, "fine");
+        Files.createDirectories(root.resolve("tools"));
+        Files.writeString(root.resolve("tools/check_problem.py"), "print('helper')\n");
 
-        assertThatThrownBy(() -> ProblemSet.load(root))
-                .isInstanceOfSatisfying(ProblemFormatException.class, e -> assertThat(e.error()).isEqualTo(Error.MISSING_FILE))
-                .hasMessageContaining("problem.yaml is missing");
+        assertThat(ProblemSet.load(root).problems()).extracting(ProblemDefinition::slug).containsExactly("fine");
     }
 
     @Test
