@@ -3,6 +3,7 @@ package dev.codearena.command.config;
 import java.time.Clock;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,5 +26,14 @@ class CommandSideConfiguration {
     @Bean
     Cache matchCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * The drift gauge is in-memory: it subscribes (same thread as the command) so it counts every match
+     * ended by this process without a persisted token that would outlive the gauge's value.
+     */
+    @Bean
+    ConfigurerModule ratingDriftProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSubscribingEventProcessor("rating-drift"));
     }
 }
