@@ -1,4 +1,5 @@
-// Checker for build-order: checker INPUT EXPECTED ACTUAL; exit 0 = accepted, 1 = wrong answer.
+// Checker for build-order: checker INPUT EXPECTED ACTUAL; exit 0 = accepted, 1 = wrong answer,
+// 3 = the checker itself failed (bad files): the judge reports that as an internal error.
 // The expected file only tells whether an order exists; any valid order of the contestant is accepted.
 #include <cstdio>
 #include <cstring>
@@ -28,20 +29,20 @@ static bool parseStep(const std::string& token, int n, int& step) {
 }
 
 int main(int argc, char** argv) {
-    if (argc != 4) return verdict(2, "usage: checker INPUT EXPECTED ACTUAL");
+    if (argc != 4) return verdict(3, "usage: checker INPUT EXPECTED ACTUAL");
     FILE* input = fopen(argv[1], "r");
     FILE* expected = fopen(argv[2], "r");
     FILE* actual = fopen(argv[3], "r");
-    if (!input || !expected || !actual) return verdict(2, "cannot open files");
+    if (!input || !expected || !actual) return verdict(3, "cannot open files");
 
     int n, m;
-    if (fscanf(input, "%d %d", &n, &m) != 2) return verdict(2, "bad input file");
+    if (fscanf(input, "%d %d", &n, &m) != 2) return verdict(3, "bad input file");
     std::vector<int> from(m), to(m);
     for (int j = 0; j < m; j++)
-        if (fscanf(input, "%d %d", &from[j], &to[j]) != 2) return verdict(2, "bad input file");
+        if (fscanf(input, "%d %d", &from[j], &to[j]) != 2) return verdict(3, "bad input file");
 
     std::string first, token;
-    if (!readToken(expected, first)) return verdict(2, "empty expected file");
+    if (!readToken(expected, first)) return verdict(3, "empty expected file");
     bool possible = first != "IMPOSSIBLE";
 
     if (!readToken(actual, token)) return verdict(1, "empty output");
