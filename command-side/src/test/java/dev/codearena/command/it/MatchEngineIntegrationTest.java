@@ -24,6 +24,11 @@ import dev.codearena.command.CommandSideApplication;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.codearena.command.catalogue.ProblemCatalogueLoader;
+import dev.codearena.problems.ProblemStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +41,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The match engine on the real PostgreSQL event store and real Redis streams: players and a problem
@@ -69,6 +75,8 @@ class MatchEngineIntegrationTest {
             commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob), List.of(problem)));
             assertThat(eventTypes(first, match.value())).containsExactly("MatchCreated");
             assertThat(eventTypes(first, problem.value())).containsExactly("ProblemVersionPublished");
+
+            loadCatalogueTwiceThenChangeIt(commands, first);
         } // stopped before the start deadline (4 s) fires
 
         try (ConfigurableApplicationContext second = start(database, "second")) {
@@ -118,6 +126,25 @@ class MatchEngineIntegrationTest {
             assertThat(bobChange).contains("\"before\":1500").contains("\"after\":1520");
             assertThat(second.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
+    }
+
+    /** The on-disk problem set goes into Problem aggregates idempotently; a changed directory is a new version. */
+    private static void loadCatalogueTwiceThenChangeIt(CommandGateway commands, ConfigurableApplicationContext context) throws Exception {
+        Path root = Files.createTempDirectory("catalogue-it");
+        Path problems = Files.createDirectories(root.resolve("problems"));
+        String slug = "clock-angle";
+        FileSystemUtils.copyRecursively(Path.of("..", "problems", slug), problems.resolve(slug));
+        ProblemCatalogueLoader loader = new ProblemCatalogueLoader(commands, problems, new ProblemStore(root.resolve("store")));
+        assertThat(loader.load()).isEqualTo(1);
+        assertThat(loader.load()).isEqualTo(1);
+        assertThat(eventTypes(context, slug)).containsExactly("ProblemVersionPublished");
+        Files.writeString(problems.resolve(slug).resolve("statement.md"), "\nA clarified statement.\n", StandardOpenOption.APPEND);
+        loader.load();
+        assertThat(eventTypes(context, slug)).containsExactly("ProblemVersionPublished", "ProblemVersionPublished");
+        String latest = context.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 1", String.class, slug);
+        assertThat(latest).contains("\"version\":2").contains("clock-angle/").contains("/tests").contains("A clarified statement");
+        assertThat(Files.list(root.resolve("store").resolve(slug)).count()).as("one materialised test set per version").isEqualTo(2);
     }
 
     private static ProblemDefinition definition() {
