@@ -1,0 +1,226 @@
+package dev.codearena.judge.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The local sandbox: one bubblewrap process per session gives the supervisor new pid, net,
+ * ipc, uts, mount and cgroup namespaces and a file system made only of the read-only toolchain
+ * (/usr and the few /etc entries the runtimes need), the program dir, a size-capped tmpfs
+ * scratch and the root-only io dir. Bubblewrap runs as real root without a user namespace, so
+ * the supervisor can hand each session's programs their own unprivileged uid (a user namespace
+ * maps a single uid, which would leave the program able to signal the supervisor). Programs
+ * then run with no capabilities, no_new_privs, rlimits and a per-session memory + pids cgroup.
+ *
+ * <p>Requires root, bubblewrap and gcc; {@link #create} says precisely what is missing.
+ */
+public final class LocalSandbox implements Sandbox {
+
+    public static final String NAME = "local";
+    static final int FIRST_UID = 61000;
+    static final int UID_COUNT = 2000;
+    private static final List<String> ETC_ENTRIES = List.of("/etc/alternatives", "/etc/ld.so.cache",
+            "/etc/java-17-openjdk", "/etc/localtime", "/etc/ssl/certs/java");
+
+    private final Path workDir;
+    private final SupervisorBinary supervisor;
+    private final Path bwrap;
+    private final Optional<CgroupV1> memoryCgroups;
+    private final Optional<CgroupV1> pidsCgroups;
+    private final BitSet usedUids = new BitSet(UID_COUNT);
+    private final AtomicLong sessionCounter = new AtomicLong();
+
+    private LocalSandbox(Path workDir, SupervisorBinary supervisor, Path bwrap) {
+        this.workDir = workDir;
+        this.supervisor = supervisor;
+        this.bwrap = bwrap;
+        this.memoryCgroups = CgroupV1.find("memory");
+        this.pidsCgroups = CgroupV1.find("pids");
+    }
+
+    public static LocalSandbox create(SandboxContext context) throws SandboxException {
+        Path bwrap = findExecutable("bwrap").orElseThrow(() -> new SandboxUnavailableException(
+                "the local sandbox needs bubblewrap (apt-get install bubblewrap)"));
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (!Integer.valueOf(0).equals(uid)) {
+                throw new SandboxUnavailableException("the local sandbox needs root to give programs their own uid (running as uid " + uid + ")");
+            }
+            Path sessions = context.workDir().resolve("sessions");
+            Files.createDirectories(sessions);
+            Files.setPosixFilePermissions(sessions, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot prepare " + context.workDir(), e);
+        }
+        LocalSandbox sandbox = new LocalSandbox(context.workDir(), context.supervisor(), bwrap);
+        sandbox.probe();
+        return sandbox;
+    }
+
+    /** Proves bubblewrap works here (it fails in unprivileged containers) before anyone relies on it. */
+    private void probe() throws SandboxException {
+        try {
+            Path empty = Files.createDirectories(workDir.resolve("probe"));
+            try (SandboxSession session = open(new SessionSpec(null, empty, false, 1 << 20, null))) {
+                RunOutcome outcome = session.run(new RunSpec(List.of("/bin/true"), Map.of(), null,
+                        new ResourceLimits(1000, 5000, 65536, 0, 0, 1024, 8), false));
+                if (!outcome.succeeded()) {
+                    throw new SandboxUnavailableException("the local sandbox cannot run /bin/true: " + outcome);
+                }
+            }
+        } catch (IOException e) {
+            throw new SandboxUnavailableException("cannot prepare the probe directory", e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Whether memory is measured and limited by a cgroup (else by peak RSS and RLIMIT_AS). */
+    public boolean hasMemoryCgroup() {
+        return memoryCgroups.isPresent();
+    }
+
+    @Override
+    public SandboxSession open(SessionSpec spec) throws SandboxException {
+        String id = "s" + ProcessHandle.current().pid() + "-" + sessionCounter.incrementAndGet();
+        int uid = acquireUid();
+        Path sessionDir = workDir.resolve("sessions").resolve(id);
+        Path memoryGroup = null;
+        Path pidsGroup = null;
+        try {
+            Path io = Files.createDirectories(sessionDir.resolve("io"));
+            Files.setPosixFilePermissions(io, PosixFilePermissions.fromString("rwx------"));
+            if (memoryCgroups.isPresent()) {
+                memoryGroup = memoryCgroups.get().create(id);
+            }
+            if (pidsCgroups.isPresent()) {
+                pidsGroup = pidsCgroups.get().create(id);
+            }
+            List<String> command = command(spec, io, memoryGroup, pidsGroup, uid);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectError(sessionDir.resolve("bwrap.log").toFile());
+            builder.environment().clear();
+            Process process = builder.start();
+            return new LocalSandboxSession(process, io, sessionDir, memoryGroup, pidsGroup, () -> releaseUid(uid));
+        } catch (IOException | RuntimeException e) {
+            cleanup(sessionDir, memoryGroup, pidsGroup);
+            releaseUid(uid);
+            throw new SandboxException("cannot start the local sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> command(SessionSpec spec, Path io, Path memoryGroup, Path pidsGroup, int uid) {
+        List<String> c = new ArrayList<>(List.of(bwrap.toString(),
+                "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr"));
+        for (String top : List.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")) {
+            Path path = Path.of(top);
+            if (Files.isSymbolicLink(path)) {
+                try {
+                    c.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
+                } catch (IOException e) {
+                    // unreadable link: leave it out of the sandbox
+                }
+            } else if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                c.addAll(List.of("--ro-bind", top, top));
+            }
+        }
+        for (String etc : ETC_ENTRIES) {
+            c.addAll(List.of("--ro-bind-try", etc, etc));
+        }
+        c.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                "--size", Long.toString(spec.scratchBytes()), "--tmpfs", SandboxLayout.SCRATCH_DIR,
+                spec.programWritable() ? "--bind" : "--ro-bind", spec.programDir().toString(), SandboxLayout.PROGRAM_DIR,
+                "--bind", io.toString(), SandboxLayout.IO_DIR,
+                "--ro-bind", supervisor.binary().getParent().toString(), Path.of(SandboxLayout.SUPERVISOR).getParent().toString()));
+        if (spec.extraReadOnly() != null) {
+            c.addAll(List.of("--ro-bind", spec.extraReadOnly().toString(), SandboxLayout.EXTRA_DIR));
+        }
+        if (memoryGroup != null) {
+            c.addAll(List.of("--bind", memoryGroup.toString(), SandboxLayout.MEMORY_CGROUP));
+        }
+        if (pidsGroup != null) {
+            c.addAll(List.of("--bind", pidsGroup.toString(), SandboxLayout.PIDS_CGROUP));
+        }
+        // The supervisor keeps only what it needs: switch uid, signal and chown/clean the scratch.
+        for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE")) {
+            c.addAll(List.of("--cap-add", cap));
+        }
+        c.addAll(List.of("--chdir", "/", Path.of(SandboxLayout.SUPERVISOR).getParent().resolve(supervisor.binary().getFileName()).toString(),
+                "--uid", Integer.toString(uid), "--gid", Integer.toString(uid),
+                "--scratch", SandboxLayout.SCRATCH_DIR));
+        if (spec.programWritable()) {
+            c.addAll(List.of("--chown", SandboxLayout.PROGRAM_DIR));
+        }
+        if (memoryGroup != null) {
+            c.addAll(List.of("--cgroup-memory", SandboxLayout.MEMORY_CGROUP));
+        }
+        if (pidsGroup != null) {
+            c.addAll(List.of("--cgroup-pids", SandboxLayout.PIDS_CGROUP));
+        }
+        return c;
+    }
+
+    static void cleanup(Path sessionDir, Path memoryGroup, Path pidsGroup) {
+        if (memoryGroup != null) {
+            CgroupV1.remove(memoryGroup);
+        }
+        if (pidsGroup != null) {
+            CgroupV1.remove(pidsGroup);
+        }
+        deleteTree(sessionDir);
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException ignored) {
+                    // best effort: a leftover session dir holds no secrets and is retried never
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    private synchronized int acquireUid() throws SandboxException {
+        int free = usedUids.nextClearBit(0);
+        if (free >= UID_COUNT) {
+            throw new SandboxException("too many concurrent sandbox sessions");
+        }
+        usedUids.set(free);
+        return FIRST_UID + free;
+    }
+
+    private synchronized void releaseUid(int uid) {
+        usedUids.clear(uid - FIRST_UID);
+    }
+
+    static Optional<Path> findExecutable(String name) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : (path + ":/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return Optional.of(Path.of(dir, name));
+            }
+        }
+        return Optional.empty();
+    }
+}

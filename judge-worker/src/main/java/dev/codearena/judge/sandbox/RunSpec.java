@@ -1,0 +1,27 @@
+package dev.codearena.judge.sandbox;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One fresh child process to run inside an open {@link SandboxSession}.
+ *
+ * @param argv            the command; paths as seen inside the sandbox ({@link SandboxLayout})
+ * @param environment     the complete environment (nothing is inherited from the worker)
+ * @param stdin           a host file fed to the program's standard input, or null for none. The
+ *                        sandbox makes it readable only through the program's stdin, never as a path
+ * @param limits          limits for this run
+ * @param mergeStderr     send stderr to the stdout file (compilers), otherwise to a separate file
+ */
+public record RunSpec(List<String> argv, Map<String, String> environment, Path stdin, ResourceLimits limits,
+                      boolean mergeStderr) {
+
+    public RunSpec {
+        argv = List.copyOf(argv);
+        environment = Map.copyOf(environment);
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.codearena.problems;
+
+import dev.codearena.api.judge.CheckerSpec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A problem's tests as the judge reads them: {@code <store>/<slug>/<version>/tests/NAME.in|out}.
+ *
+ * @param directory {@code <store>/<slug>/<version>}
+ * @param testNames every test's base name, sorted (hand-written and generated)
+ */
+public record MaterializedProblem(ProblemDefinition problem, Path directory, Path testsDir, List<String> testNames) {
+
+    public MaterializedProblem {
+        testNames = List.copyOf(testNames);
+    }
+
+    /** The checker with a custom checker's program pointing at its copy inside the store. */
+    public CheckerSpec checker() {
+        return problem.checker().kind() == CheckerSpec.Kind.CUSTOM
+                ? CheckerSpec.custom(directory.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE).toString())
+                : problem.checker();
+    }
+
+    /** {@code <slug>/<version>/tests}: the store-relative form carried in judge jobs. */
+    public String relativeTestsDir() {
+        return problem.slug() + "/" + problem.version() + "/" + ProblemDefinition.TESTS_DIR;
+    }
+}
