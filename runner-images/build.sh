@@ -12,7 +12,6 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
-supervisor_src="$repo/judge-worker/src/main/c"
 runner_repo=${RUNNER_IMAGE_REPO:-codearena/runner}
 bootstrap_tag=codearena/base:bookworm
 base_image=${BASE_IMAGE:-$bootstrap_tag}
@@ -49,8 +48,6 @@ bootstrap_base() {
     log "imported $bootstrap_tag"
 }
 
-[ -d "$supervisor_src" ] || { log "supervisor sources not found at $supervisor_src"; exit 1; }
-
 if [ "$base_image" = "$bootstrap_tag" ]; then
     bootstrap_base
 fi
@@ -60,20 +57,15 @@ if [ -z "$base_id" ]; then
     base_id=$(docker image inspect --format '{{.Id}}' "$base_image")
 fi
 
-# Content hash: the Dockerfile, the supervisor sources and the exact base image.
-hash=$( { echo "$base_id"; cd "$here/runner" && find . -type f | LC_ALL=C sort | xargs sha256sum;
-          cd "$supervisor_src" && find . -type f | LC_ALL=C sort | xargs sha256sum; } | sha256sum | cut -c1-16)
+# Content hash: the build context (Dockerfile) and the exact base image.
+hash=$( { echo "$base_id"; cd "$here/runner" && find . -type f | LC_ALL=C sort | xargs sha256sum; } | sha256sum | cut -c1-16)
 tag="$runner_repo:$hash"
 
 if docker image inspect "$tag" >/dev/null 2>&1; then
     log "$tag is up to date"
 else
-    context=$(mktemp -d /var/tmp/codearena-runner-ctx.XXXXXX)
-    trap 'rm -rf "$context"' EXIT
-    cp -r "$here/runner/." "$context/"
-    cp -r "$supervisor_src" "$context/supervisor"
     log "building $tag from $base_image"
-    docker build --build-arg "BASE_IMAGE=$base_image" --label "dev.codearena.content-hash=$hash" -t "$tag" "$context" >&2
+    docker build --build-arg "BASE_IMAGE=$base_image" --label "dev.codearena.content-hash=$hash" -t "$tag" "$here/runner" >&2
 fi
 docker tag "$tag" "$runner_repo:latest"
 echo "$tag"
