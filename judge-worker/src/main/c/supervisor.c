@@ -14,7 +14,7 @@
  *                      [--cgroup-memory DIR] [--cgroup-pids DIR]
  *   output: {"ready":true,"protocol":1,"memoryCgroup":B,"pidsCgroup":B}
  *   input:  "run" line, then "key value" lines, then "end":
- *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N | stack_kb N |
+ *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N (only without a memory cgroup) | stack_kb N |
  *             output_bytes N | processes N | open_files N |
  *             stdin PATH | stdout PATH | stderr PATH | cwd PATH |
  *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable)
@@ -287,7 +287,8 @@ static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, in
     if (req->stack_kb > 0) {
         set_limit(RLIMIT_STACK, (rlim_t) req->stack_kb * 1024, (rlim_t) req->stack_kb * 1024);
     }
-    if (req->address_space_kb > 0) {
+    /* RLIMIT_AS only where no memory cgroup measures the real thing: it counts reservations, not use */
+    if (req->address_space_kb > 0 && !memory_cgroup) {
         set_limit(RLIMIT_AS, (rlim_t) req->address_space_kb * 1024, (rlim_t) req->address_space_kb * 1024);
     }
     if (req->processes > 0) {
