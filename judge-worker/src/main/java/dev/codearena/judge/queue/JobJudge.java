@@ -17,6 +17,11 @@ public interface JobJudge {
      */
     JudgeResult judge(JudgeJob job, TestListener listener) throws Exception;
 
+    /** Whether this worker can judge at all; one that cannot leaves the jobs to other workers. */
+    default boolean available() {
+        return true;
+    }
+
     /** Receives each finished test, in order, while the job runs. */
     @FunctionalInterface
     interface TestListener {

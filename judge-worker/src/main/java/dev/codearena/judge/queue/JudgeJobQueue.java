@@ -51,37 +51,51 @@ final class JudgeJobQueue implements AutoCloseable {
             """;
 
     private final RedisClient client;
-    private final StatefulRedisConnection<String, String> shared;
-    private final RedisCommands<String, String> commands;
+    private StatefulRedisConnection<String, String> shared;
 
     JudgeJobQueue(RedisClient client) {
         this.client = client;
-        this.shared = client.connect();
-        this.commands = shared.sync();
+    }
+
+    /**
+     * The shared connection, opened on first use so that a worker starts (and reports its health)
+     * while Redis is still down; Lettuce reconnects it by itself afterwards.
+     */
+    private synchronized RedisCommands<String, String> commands() {
+        if (shared == null) {
+            shared = client.connect();
+        }
+        return shared.sync();
     }
 
     /** Creates the stream and the worker group if missing (XGROUP CREATE … MKSTREAM). */
     void ensureGroup() {
         try {
-            commands.xgroupCreate(XReadArgs.StreamOffset.from(JudgeChannels.JOBS, "0-0"),
+            commands().xgroupCreate(XReadArgs.StreamOffset.from(JudgeChannels.JOBS, "0-0"),
                     JudgeChannels.WORKER_GROUP, XGroupCreateArgs.Builder.mkstream());
         } catch (RedisBusyException alreadyExists) {
             // BUSYGROUP: another worker created it first.
         }
     }
 
+    /**
+     * A consumer's own connection. The consumer is registered right away (XGROUP CREATECONSUMER)
+     * rather than at its first delivery, so XINFO CONSUMERS shows idle workers too.
+     */
     Reader openReader(String consumerName) {
-        return new Reader(client.connect(), Consumer.from(JudgeChannels.WORKER_GROUP, consumerName));
+        Consumer<String> consumer = Consumer.from(JudgeChannels.WORKER_GROUP, consumerName);
+        commands().xgroupCreateconsumer(JudgeChannels.JOBS, consumer);
+        return new Reader(client.connect(), consumer);
     }
 
     /** Appends a job; used by producers and tests (the judging saga writes the same shape). */
     String enqueue(String jobJson) {
-        return commands.xadd(JudgeChannels.JOBS, JudgeChannels.FIELD_JSON, jobJson);
+        return commands().xadd(JudgeChannels.JOBS, JudgeChannels.FIELD_JSON, jobJson);
     }
 
     /** How many times the entry has been delivered, or 0 when it is no longer pending. */
     long deliveryCount(String entryId) {
-        List<PendingMessage> pending = commands.xpending(JudgeChannels.JOBS, JudgeChannels.WORKER_GROUP,
+        List<PendingMessage> pending = commands().xpending(JudgeChannels.JOBS, JudgeChannels.WORKER_GROUP,
                 Range.create(entryId, entryId), Limit.from(1));
         return pending.isEmpty() ? 0 : pending.get(0).getRedeliveryCount();
     }
@@ -93,13 +107,13 @@ final class JudgeJobQueue implements AutoCloseable {
      */
     void heartbeat(String consumerName, List<String> entryIds) {
         if (!entryIds.isEmpty()) {
-            commands.xclaim(JudgeChannels.JOBS, Consumer.from(JudgeChannels.WORKER_GROUP, consumerName),
+            commands().xclaim(JudgeChannels.JOBS, Consumer.from(JudgeChannels.WORKER_GROUP, consumerName),
                     XClaimArgs.Builder.justid().minIdleTime(0), entryIds.toArray(String[]::new));
         }
     }
 
     boolean resultAlreadyWritten(String submissionId) {
-        return commands.exists(RESULT_MARKER_PREFIX + submissionId) > 0;
+        return commands().exists(RESULT_MARKER_PREFIX + submissionId) > 0;
     }
 
     /**
@@ -107,7 +121,7 @@ final class JudgeJobQueue implements AutoCloseable {
      * job entry. Returns whether this call wrote the result.
      */
     boolean recordResultAndAck(String submissionId, String resultJson, String entryId, String workerId, Duration markerTtl) {
-        Long written = commands.eval(RECORD_RESULT_SCRIPT, ScriptOutputType.INTEGER,
+        Long written = commands().eval(RECORD_RESULT_SCRIPT, ScriptOutputType.INTEGER,
                 new String[] {RESULT_MARKER_PREFIX + submissionId, JudgeChannels.RESULTS, JudgeChannels.JOBS},
                 workerId, Long.toString(markerTtl.toMillis()), JudgeChannels.FIELD_JSON, resultJson, submissionId,
                 JudgeChannels.WORKER_GROUP, entryId);
@@ -115,22 +129,24 @@ final class JudgeJobQueue implements AutoCloseable {
     }
 
     void ack(String entryId) {
-        commands.xack(JudgeChannels.JOBS, JudgeChannels.WORKER_GROUP, entryId);
+        commands().xack(JudgeChannels.JOBS, JudgeChannels.WORKER_GROUP, entryId);
     }
 
     void deadLetter(String entryId, Map<String, String> body, String reason) {
-        commands.xadd(DEAD_LETTERS, "entryId", entryId, "reason", reason,
+        commands().xadd(DEAD_LETTERS, "entryId", entryId, "reason", reason,
                 "json", String.valueOf(body == null ? null : body.get(JudgeChannels.FIELD_JSON)));
         ack(entryId);
     }
 
     void publishProgress(String progressJson) {
-        commands.publish(JudgeChannels.PROGRESS, progressJson);
+        commands().publish(JudgeChannels.PROGRESS, progressJson);
     }
 
     @Override
-    public void close() {
-        shared.close();
+    public synchronized void close() {
+        if (shared != null) {
+            shared.close();
+        }
     }
 
     /** One consumer's blocking connection: new entries, and entries reclaimed from dead consumers. */

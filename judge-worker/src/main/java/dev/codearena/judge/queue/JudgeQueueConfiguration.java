@@ -1,7 +1,9 @@
 package dev.codearena.judge.queue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codearena.judge.JudgeService;
 import io.lettuce.core.RedisClient;
+import org.springframework.beans.factory.ObjectProvider;
 import io.lettuce.core.RedisURI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.data.redis.RedisConnectionDetails;
@@ -17,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JudgeQueueProperties.class)
-@ConditionalOnProperty(name = "codearena.judge.queue.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = {"codearena.judge.enabled", "codearena.judge.queue.enabled"}, havingValue = "true",
+        matchIfMissing = true)
 class JudgeQueueConfiguration {
 
     @Bean(destroyMethod = "shutdown")
@@ -41,8 +44,11 @@ class JudgeQueueConfiguration {
     }
 
     @Bean
-    JudgeQueueWorker judgeQueueWorker(JudgeJobQueue queue, JobJudge judge, JudgeQueueProperties properties, ObjectMapper json) {
-        return new JudgeQueueWorker(queue, judge, properties, json);
+    JudgeQueueWorker judgeQueueWorker(JudgeJobQueue queue, JudgeService judgeService, JudgeQueueProperties properties,
+                                      ObjectProvider<ObjectMapper> json) {
+        // The worker has no web stack, so Boot may not define an ObjectMapper; the contract
+        // records need nothing beyond Jackson's defaults.
+        return new JudgeQueueWorker(queue, new ServiceJobJudge(judgeService), properties, json.getIfAvailable(ObjectMapper::new));
     }
 
     /** Starts consuming once the context (and so the judge and its sandbox) is ready. */

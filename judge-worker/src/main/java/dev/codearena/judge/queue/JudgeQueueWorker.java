@@ -68,7 +68,10 @@ public final class JudgeQueueWorker implements AutoCloseable {
         if (!threads.isEmpty()) {
             return;
         }
-        queue.ensureGroup();
+        if (!judge.available()) {
+            log.warn("judge queue worker {} not consuming: the judge is unavailable on this machine", properties.workerId());
+            return;
+        }
         long beat = properties.heartbeatInterval().toMillis();
         heartbeats.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         for (int i = 0; i < properties.consumers(); i++) {
@@ -106,6 +109,7 @@ public final class JudgeQueueWorker implements AutoCloseable {
         while (!stopping) {
             try {
                 if (reader == null) {
+                    queue.ensureGroup();
                     reader = queue.openReader(consumerName);
                 }
                 // Orphans first: they have waited at least a visibility timeout already.

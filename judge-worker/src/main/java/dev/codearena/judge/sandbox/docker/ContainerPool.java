@@ -42,8 +42,11 @@ final class ContainerPool implements AutoCloseable {
     private final Optional<HostCgroups> pidsCgroups = HostCgroups.find("pids");
     private volatile boolean closed;
 
+    private final UidBlock uids;
+
     ContainerPool(DockerClient docker, DockerSandboxSettings settings, String seccompProfile, Path supervisorBinary,
-                  Path slotsDir, String owner) {
+                  Path slotsDir, String owner, UidBlock uids) {
+        this.uids = uids;
         this.docker = docker;
         this.settings = settings;
         this.seccompProfile = seccompProfile;
@@ -128,7 +131,7 @@ final class ContainerPool implements AutoCloseable {
         String name = "codearena-sandbox-" + ProcessHandle.current().pid() + "-" + counter.incrementAndGet();
         try {
             return WarmContainer.start(docker, settings, seccompProfile, supervisorBinary, slotsDir.resolve(name),
-                    name, owner, uidSlot, scratchBytes, memoryCgroups, pidsCgroups);
+                    name, owner, uids.first() + uidSlot, uidSlot, scratchBytes, memoryCgroups, pidsCgroups);
         } catch (SandboxException | RuntimeException e) {
             releaseUidSlot(uidSlot);
             throw e;
@@ -178,6 +181,7 @@ final class ContainerPool implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        uids.close();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -80,8 +80,9 @@ public final class DockerSandbox implements Sandbox {
                 throw new SandboxUnavailableException("cannot prepare " + slots, e);
             }
             removeOrphans(docker);
+            UidBlock uids = UidBlock.acquire(settings.firstUid(), DockerSandboxSettings.UID_SLOTS, DockerSandboxSettings.UID_BLOCKS);
             ContainerPool pool = new ContainerPool(docker, settings, seccompProfile(),
-                    context.supervisor().binary(), slots, owner(ProcessHandle.current().pid()));
+                    context.supervisor().binary(), slots, owner(ProcessHandle.current().pid()), uids);
             DockerSandbox sandbox = new DockerSandbox(docker, pool);
             try {
                 sandbox.probe();

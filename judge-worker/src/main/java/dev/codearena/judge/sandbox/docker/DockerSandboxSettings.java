@@ -16,13 +16,15 @@ import java.util.function.Function;
  * @param pidsLimit      processes and threads in a container, supervisor included
  * @param scratchMb      size of the scratch tmpfs of pooled containers; a session asking for more
  *                       gets a container of its own
- * @param firstUid       programs run as {@code firstUid + slot}: one uid per live container, so
- *                       per-uid limits (RLIMIT_NPROC) never couple two submissions
+ * @param firstUid       start of the uid range: each worker process locks its own block of
+ *                       {@link #UID_SLOTS} uids ({@link UidBlock}) and each live container gets
+ *                       one of them, so per-uid limits (RLIMIT_NPROC) never couple two submissions
  */
 record DockerSandboxSettings(String image, int poolSize, int memoryMb, double cpus, int pidsLimit, int scratchMb,
                              int firstUid) {
 
     static final int UID_SLOTS = 1000;
+    static final int UID_BLOCKS = 100;
 
     DockerSandboxSettings {
         if (poolSize < 0 || memoryMb < 64 || cpus <= 0 || pidsLimit < 8 || scratchMb < 1 || firstUid < 1000) {
@@ -49,7 +51,7 @@ record DockerSandboxSettings(String image, int poolSize, int memoryMb, double cp
                 Double.parseDouble(text(lookup, "cpus", "1")),
                 number(lookup, "pids-limit", 64),
                 number(lookup, "scratch-mb", 64),
-                number(lookup, "first-uid", 40000));
+                number(lookup, "first-uid", 100_000));
     }
 
     private static String text(Function<String, String> lookup, String key, String fallback) {

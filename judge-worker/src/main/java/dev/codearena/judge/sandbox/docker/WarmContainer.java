@@ -68,6 +68,7 @@ final class WarmContainer {
     private final BytePipe toSupervisor = new BytePipe();
     private final BytePipe fromSupervisor = new BytePipe();
     private final StringBuilder supervisorErrors = new StringBuilder();
+    private final java.util.concurrent.CountDownLatch execEnded = new java.util.concurrent.CountDownLatch(1);
     private SupervisorClient client;
 
     private WarmContainer(DockerClient docker, String id, int uid, int uidSlot, long scratchBytes, Path slot,
@@ -84,10 +85,9 @@ final class WarmContainer {
 
     /** Creates and starts the container and its supervisor; on failure nothing is left behind. */
     static WarmContainer start(DockerClient docker, DockerSandboxSettings settings, String seccompProfile,
-                               Path supervisorBinary, Path slot, String name, String owner, int uidSlot,
+                               Path supervisorBinary, Path slot, String name, String owner, int uid, int uidSlot,
                                long scratchBytes, Optional<HostCgroups> memoryCgroups, Optional<HostCgroups> pidsCgroups)
             throws SandboxException {
-        int uid = settings.firstUid() + uidSlot;
         String id = null;
         Path memoryGroup = null;
         Path pidsGroup = null;
@@ -184,11 +184,13 @@ final class WarmContainer {
             @Override
             public void onError(Throwable throwable) {
                 fromSupervisor.closeWriter();
+                execEnded.countDown();
             }
 
             @Override
             public void onComplete() {
                 fromSupervisor.closeWriter();
+                execEnded.countDown();
             }
         });
         client = new SupervisorClient(toSupervisor.output(), fromSupervisor.input());
@@ -251,10 +253,14 @@ final class WarmContainer {
 
     /** Ends the supervisor, removes the container and its host directories. */
     void destroy() {
-        if (client != null) {
-            client.quit();
-        }
+        // End of input is the supervisor's quit: it sweeps and exits, and the exec stream closes
+        // in order (removing the container first would cut docker-java's stdin thread mid-write).
         toSupervisor.closeWriter();
+        try {
+            execEnded.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         removeQuietly(docker, id);
         cleanup(slot, memoryGroup, pidsGroup);
     }
