@@ -219,7 +219,8 @@ static long process_cpu_ms(pid_t pid) {
  * subreaper), so we reap them between rounds.
  */
 static int sweep_sandbox_processes(void) {
-    for (int round = 0; round < 200; round++) {
+    /* up to ~5 s: a killed process with a large address space can take a while to exit */
+    for (int round = 0; round < 550; round++) {
         if (pids_cgroup && read_number(pids_cgroup, "pids.current", NULL) == 0) {
             return 0;
         }
@@ -243,7 +244,7 @@ static int sweep_sandbox_processes(void) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
             return -1;
         }
-        struct timespec pause = {0, 1000000L};
+        struct timespec pause = {0, round < 50 ? 1000000L : 10000000L};
         nanosleep(&pause, NULL);
     }
     return -1;

@@ -91,6 +91,11 @@ public final class Judge implements AutoCloseable {
         return health;
     }
 
+    /** Blocks until the C++ precompiled header is ready (the CLI and benchmarks want it); true if used. */
+    public boolean awaitPrecompiledHeader() {
+        return languages.awaitPrecompiledHeader();
+    }
+
     /**
      * Compiles and runs every language's hello-world through the real sandbox and records which
      * languages work; unusable ones are then refused with {@link JudgeRequestException.Reason#LANGUAGE_UNAVAILABLE}.

@@ -38,6 +38,7 @@ final class JudgeFixture {
     private static Object create(String sandbox) {
         try {
             Judge judge = Judge.create(JudgeConfig.defaults(sandbox));
+            judge.awaitPrecompiledHeader();
             judge.selfTest();
             Runtime.getRuntime().addShutdownHook(new Thread(judge::close));
             return judge;

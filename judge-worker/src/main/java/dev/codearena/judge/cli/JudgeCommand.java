@@ -71,7 +71,14 @@ public final class JudgeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     public static int run(String... args) {
+        return new CommandLine(new JudgeCommand()).execute(args);
+    }
+
+    /** Runs with the given streams instead of System.out/err (tests). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new JudgeCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
         return commandLine.execute(args);
     }
 
@@ -94,6 +101,9 @@ public final class JudgeCommand implements Callable<Integer> {
         JudgeJob job = new JudgeJob("cli-" + UUID.randomUUID(), null, "cli", source.getFileName().toString(), 0, language,
                 text, tests.toAbsolutePath().toString(), checker, timeLimitMs, memoryMb, !allTests, 1);
         try (Judge judge = Judge.create(config)) {
+            if (language == Language.CPP17) {
+                judge.awaitPrecompiledHeader(); // once per machine: every later compile saves ~2 s
+            }
             JudgeResult result = judge.judge(job, JudgeListener.NONE);
             spec.commandLine().getOut().println(toJson(result));
             spec.commandLine().getOut().flush();

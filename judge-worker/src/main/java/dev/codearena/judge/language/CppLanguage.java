@@ -5,6 +5,7 @@ import dev.codearena.judge.sandbox.SandboxLayout;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * C++17 with g++ -O2. {@code -I/pch} puts the precompiled {@code bits/stdc++.h} (see
@@ -15,9 +16,9 @@ final class CppLanguage extends LanguageDefinition {
 
     static final List<String> FLAGS = List.of("-std=c++17", "-O2", "-pipe");
 
-    private final Path pchDir;
+    private final Supplier<Path> pchDir;
 
-    CppLanguage(Path pchDir) {
+    CppLanguage(Supplier<Path> pchDir) {
         super(Language.CPP17, "main.cpp", "main");
         this.pchDir = pchDir;
     }
@@ -26,7 +27,7 @@ final class CppLanguage extends LanguageDefinition {
     public List<String> compileCommand() {
         List<String> command = new ArrayList<>(List.of("/usr/bin/g++"));
         command.addAll(FLAGS);
-        if (pchDir != null) {
+        if (pchDir.get() != null) {
             command.add("-I" + SandboxLayout.EXTRA_DIR);
         }
         command.addAll(List.of("-o", PROG + "/main", PROG + "/main.cpp"));
@@ -35,7 +36,7 @@ final class CppLanguage extends LanguageDefinition {
 
     @Override
     public Path compileExtraDir() {
-        return pchDir;
+        return pchDir.get();
     }
 
     @Override
