@@ -213,36 +213,81 @@ static long process_cpu_ms(pid_t pid) {
 }
 
 /*
+ * Whether any process (zombies included) of the sandbox uid is left. The pids cgroup answers in
+ * one read; without it, /proc is scanned (inside the sandbox's pid namespace that is a handful
+ * of entries). The real uid is read from status, not from the /proc entry's owner, because a
+ * program that makes itself non-dumpable shows up as owned by root there.
+ */
+static int sandbox_processes_left(void) {
+    if (pids_cgroup) {
+        long long current = read_number(pids_cgroup, "pids.current", NULL);
+        if (current >= 0) {
+            return current > 0;
+        }
+    }
+    DIR *proc = opendir("/proc");
+    if (!proc) {
+        return 1;
+    }
+    int found = 0;
+    struct dirent *entry;
+    while (!found && (entry = readdir(proc)) != NULL) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') {
+            continue;
+        }
+        char path[300], buf[2048];
+        snprintf(path, sizeof path, "/proc/%s/status", entry->d_name);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            continue;
+        }
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) {
+            continue;
+        }
+        buf[n] = 0;
+        char *uid_line = strstr(buf, "\nUid:");
+        if (uid_line && (uid_t) strtoul(uid_line + 5, NULL, 10) == sandbox_uid) {
+            found = 1;
+        }
+    }
+    closedir(proc);
+    return found;
+}
+
+/*
  * Kills every process of the sandbox uid: a helper that becomes that uid calls kill(-1), which
  * reaches exactly the processes it may signal — the sandbox's own (including ones that left the
- * process group with setsid) — and never the supervisor. Orphans are reparented to us (child
- * subreaper), so we reap them between rounds.
+ * process group with setsid) — and never the supervisor. kill(-1)'s return value cannot say
+ * whether anything was left (it counts processes it had no permission for), hence the check.
+ * Orphans are reparented to us (child subreaper), so we reap them between rounds.
  */
 static int sweep_sandbox_processes(void) {
     /* up to ~5 s: a killed process with a large address space can take a while to exit */
     for (int round = 0; round < 550; round++) {
-        if (pids_cgroup && read_number(pids_cgroup, "pids.current", NULL) == 0) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) {
+        }
+        if (!sandbox_processes_left()) {
             return 0;
         }
         pid_t helper = fork();
         if (helper == 0) {
-            if (setgid(sandbox_gid) != 0 || setuid(sandbox_uid) != 0) {
+            alarm(5);
+            if (setgroups(0, NULL) != 0 || setgid(sandbox_gid) != 0 || setuid(sandbox_uid) != 0) {
                 _exit(2);
             }
-            /* zombies count as signalled too: the supervisor reaps them before the next round */
-            _exit(kill(-1, SIGKILL) == 0 ? 1 : 0);
+            kill(-1, SIGKILL);
+            _exit(0);
         }
         int status = 0;
-        if (helper < 0 || waitpid(helper, &status, 0) < 0) {
+        if (helper < 0 || waitpid(helper, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             return -1;
         }
         while (waitpid(-1, NULL, WNOHANG) > 0) {
         }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        if (!sandbox_processes_left()) {
             return 0;
-        }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
-            return -1;
         }
         struct timespec pause = {0, round < 50 ? 1000000L : 10000000L};
         nanosleep(&pause, NULL);
