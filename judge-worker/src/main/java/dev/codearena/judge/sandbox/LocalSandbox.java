@@ -167,7 +167,9 @@ public final class LocalSandbox implements Sandbox {
             c.addAll(List.of("--bind", pidsGroup.toString(), SandboxLayout.PIDS_CGROUP));
         }
         // The supervisor keeps only what it needs: switch uid, signal and chown/clean the scratch.
-        for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE")) {
+        // (SYS_RESOURCE: only to make itself immune to the OOM killer of the session's memory cgroup)
+        for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE",
+                "CAP_SYS_RESOURCE")) {
             c.addAll(List.of("--cap-add", cap));
         }
         c.addAll(List.of("--chdir", "/", Path.of(SandboxLayout.SUPERVISOR).getParent().resolve(supervisor.binary().getFileName()).toString(),
