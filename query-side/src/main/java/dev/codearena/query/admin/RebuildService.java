@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +72,16 @@ public class RebuildService implements DisposableBean {
         Long first = jdbc.queryForObject("SELECT min(globalindex) FROM domainevententry", Long.class);
         Rebuild rebuild = new Rebuild(Instant.now(), head == null ? -1 : head, first == null ? 0 : first);
         guard.markRebuilding(readModel);
-        rebuilds.put(readModel, rebuild);
         log.info("event=read-model-rebuild-started readModel={} head={}", readModel, rebuild.head);
         try {
             processor.shutDown();
             processor.resetTokens();
             processor.start();
+            // Watched only from here on: before the reset the stored token still says "caught up".
+            rebuilds.put(readModel, rebuild);
         } catch (RuntimeException e) {
             rebuild.fail(e.toString());
+            rebuilds.put(readModel, rebuild);
             guard.markReady(readModel);
             processor.start();
             throw e;
@@ -98,7 +101,7 @@ public class RebuildService implements DisposableBean {
         }
         long total = Math.max(0, rebuild.head - rebuild.first + 1);
         long processed = rebuild.finishedAt != null && rebuild.error == null ? total
-                : Math.max(0, Math.min(total, position(readModel) - rebuild.first + 1));
+                : Math.max(0, Math.min(total, replayPosition(readModel) - rebuild.first + 1));
         Instant end = rebuild.finishedAt == null ? Instant.now() : rebuild.finishedAt;
         double seconds = Math.max(0.001, Duration.between(rebuild.startedAt, end).toNanos() / 1e9);
         double rate = processed / seconds;
@@ -112,11 +115,14 @@ public class RebuildService implements DisposableBean {
         return QueryProcessingGroups.ALL.stream().map(this::status).toList();
     }
 
-    /** Lowest position over the processor's segments (-1 before the first event). */
-    private long position(String readModel) {
+    /**
+     * Lowest replay position over the processor's segments; -1 while a segment's status does not show the
+     * replay yet (a status from before the reset must not count as progress).
+     */
+    private long replayPosition(String readModel) {
         Map<Integer, EventTrackerStatus> segments = processor(readModel).processingStatus();
         return segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
+                .mapToLong(s -> s.getTrackingToken() instanceof ReplayToken ? s.getCurrentPosition().orElse(-1) : -1)
                 .min().orElse(-1);
     }
 
@@ -128,11 +134,16 @@ public class RebuildService implements DisposableBean {
             try {
                 TrackingEventProcessor processor = processor(readModel);
                 Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-                boolean caughtUp = !segments.isEmpty()
-                        && segments.values().stream().noneMatch(EventTrackerStatus::isReplaying)
-                        && position(readModel) >= rebuild.head;
-                if (caughtUp || rebuild.head < 0 && !segments.isEmpty()
-                        && segments.values().stream().noneMatch(EventTrackerStatus::isReplaying)) {
+                // The stored token, not the in-memory status: right after start() the status may still describe
+                // the token from before the reset. The reset stores a ReplayToken; once the processor has passed
+                // the reset position it stores a plain token again.
+                List<String> tokenTypes = jdbc.queryForList("SELECT coalesce(tokentype, '') FROM tokenentry WHERE processorname = ?",
+                        String.class, readModel);
+                // A replay token turns plain only with the first event after the reset position, which in a quiet
+                // system may never come: reaching the head that existed at the start counts as done as well.
+                boolean caughtUp = !tokenTypes.isEmpty() && tokenTypes.stream().noneMatch(t -> t.endsWith("ReplayToken"))
+                        || rebuild.head >= 0 && replayPosition(readModel) >= rebuild.head;
+                if (caughtUp) {
                     rebuild.finishedAt = Instant.now();
                     guard.markReady(readModel);
                     log.info("event=read-model-rebuild-finished readModel={} tookMs={}", readModel,
