@@ -5,8 +5,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 
 /**
  * The query side's wiring. Its settings (processors, OpenAPI) live in {@code codearena-query.properties}
@@ -25,10 +23,5 @@ class QuerySideConfiguration {
     ConfigurerModule queryProcessorsPropagateErrors() {
         return configurer -> QueryProcessingGroups.ALL.forEach(group -> configurer.eventProcessing()
                 .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance()));
-    }
-
-    @Bean(destroyMethod = "destroyLater")
-    ReactiveRedisMessageListenerContainer queryRedisListeners(ReactiveRedisConnectionFactory connections) {
-        return new ReactiveRedisMessageListenerContainer(connections);
     }
 }

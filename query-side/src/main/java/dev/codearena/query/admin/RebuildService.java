@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +121,7 @@ public class RebuildService implements DisposableBean {
     private long replayPosition(String readModel) {
         Map<Integer, EventTrackerStatus> segments = processor(readModel).processingStatus();
         return segments.values().stream()
-                .mapToLong(s -> s.getTrackingToken() instanceof ReplayToken ? s.getCurrentPosition().orElse(-1) : -1)
+                .mapToLong(s -> s.isReplaying() ? s.getCurrentPosition().orElse(-1) : -1)
                 .min().orElse(-1);
     }
 

@@ -12,6 +12,8 @@ import dev.codearena.query.read.Paging;
 import dev.codearena.query.read.ReadModelGuard;
 import java.util.List;
 import org.springframework.data.domain.Range;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
@@ -25,17 +27,18 @@ import reactor.core.publisher.Mono;
  * message, then relays the match channel verbatim.
  */
 @Service
-public class LiveQueries {
+public class LiveQueries implements DisposableBean {
 
     private final ReactiveStringRedisTemplate redis;
     private final ReactiveRedisMessageListenerContainer listeners;
     private final ObjectMapper json;
     private final ReadModelGuard guard;
 
-    public LiveQueries(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer listeners, ObjectMapper json,
+    public LiveQueries(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections, ObjectMapper json,
                        ReadModelGuard guard) {
         this.redis = redis;
-        this.listeners = listeners;
+        // Its own listener container (not a shared bean), so other modules may declare theirs without ambiguity.
+        this.listeners = new ReactiveRedisMessageListenerContainer(connections);
         this.json = json;
         this.guard = guard;
     }
@@ -79,6 +82,11 @@ public class LiveQueries {
     /** Leaderboard change notifications ({@link dev.codearena.api.wire.LeaderboardChanged} JSON). */
     public Flux<String> leaderboardChanges() {
         return listeners.receive(ChannelTopic.of(LiveKeys.LEADERBOARD_CHANNEL)).map(m -> m.getMessage());
+    }
+
+    @Override
+    public void destroy() {
+        listeners.destroyLater().subscribe();
     }
 
     private LiveMatchView parse(String stored) {
