@@ -1,0 +1,250 @@
+import { create } from 'zustand';
+import { api } from '../lib/api';
+import { burst, shake } from '../lib/juice';
+import { socket } from '../lib/socket';
+import { sounds } from '../lib/sound';
+import type {
+  ChatMessage, LiveMatchView, LivePlayer, MatchEndPayload, MatchTick, MatchVerdictPayload, TestVerdict,
+} from '../lib/types';
+import { useUserStore } from './userStore';
+
+export interface FeedItem { at: number; text: string; kind: 'lock' | 'stolen' | 'elim' | 'info' | 'phase' }
+export interface MySubmission { submissionId: string; problemId: string; language: string; at: number; verdict?: MatchVerdictPayload; refusal?: string }
+
+interface MatchState {
+  matchId: string | null;
+  role: 'player' | 'spectator' | null;
+  view: LiveMatchView | null;
+  end: MatchEndPayload | null;
+  endsAtLocal: number | null;
+  tests: Record<string, TestVerdict[]>;
+  mine: MySubmission[];
+  verdicts: MatchVerdictPayload[];
+  feed: FeedItem[];
+  chat: ChatMessage[];
+  passStreak: number;
+  enter: (matchId: string, role: 'player' | 'spectator') => void;
+  exit: () => void;
+  submit: (problemId: string, language: string, code: string) => Promise<string>;
+  sendChat: (text: string) => Promise<void>;
+}
+
+const me = () => useUserStore.getState().player?.playerId;
+const handleOf = (view: LiveMatchView | null, id: string | null | undefined) =>
+  view?.players.find((p) => p.playerId === id)?.handle ?? 'someone';
+
+export const useMatchStore = create<MatchState>()((set, get) => ({
+  matchId: null,
+  role: null,
+  view: null,
+  end: null,
+  endsAtLocal: null,
+  tests: {},
+  mine: [],
+  verdicts: [],
+  feed: [],
+  chat: [],
+  passStreak: 0,
+  enter(matchId, role) {
+    if (get().matchId === matchId && get().role === role) return;
+    get().exit();
+    set({ matchId, role, view: null, end: null, endsAtLocal: null, tests: {}, mine: [], verdicts: [], feed: [], chat: [] });
+    // Re-sent on every reconnect: the gateway answers with match:state, then streams again.
+    void socket.remember('match', role === 'player' ? 'match:join' : 'spectate:join', { matchId });
+  },
+  exit() {
+    const { matchId, role } = get();
+    if (!matchId) return;
+    socket.forget('match');
+    socket.request(role === 'player' ? 'match:leave' : 'spectate:leave', { matchId }).catch(() => undefined);
+    set({ matchId: null, role: null, view: null });
+  },
+  async submit(problemId, language, code) {
+    const { matchId } = get();
+    const accepted = await socket.request<{ submissionId: string }>('match:submit', { matchId, problemId, language, code });
+    set((s) => ({ mine: [{ submissionId: accepted.submissionId, problemId, language, at: Date.now() }, ...s.mine] }));
+    return accepted.submissionId;
+  },
+  async sendChat(text) {
+    const { matchId, role } = get();
+    await socket.request('chat:send', { channel: role === 'player' ? 'MATCH' : 'SPECTATORS', matchId, text });
+  },
+}));
+
+const set = useMatchStore.setState;
+const get = useMatchStore.getState;
+const feed = (text: string, kind: FeedItem['kind']) =>
+  set((s) => ({ feed: [{ at: Date.now(), text, kind }, ...s.feed].slice(0, 50) }));
+
+function updatePlayer(playerId: string, change: (p: LivePlayer) => LivePlayer) {
+  const view = get().view;
+  if (!view) return;
+  set({ view: { ...view, players: view.players.map((p) => (p.playerId === playerId ? change(p) : p)) } });
+}
+
+/** Stream messages at or below the view's version are already in it (protocol §7). */
+function fresh(payload: { matchId?: string; version?: number }) {
+  const { view, matchId } = get();
+  if (payload.matchId !== matchId) return false;
+  return !view || payload.version === undefined || payload.version > view.version;
+}
+function bump(version?: number) {
+  const view = get().view;
+  if (view && version !== undefined && version > view.version) set({ view: { ...get().view!, version } });
+}
+
+// The deltas above are applied at once for feel; the spectator view is the truth, so it is
+// re-read shortly after a burst of events (scores, places) and replaces ours if newer.
+let refetchTimer: number | undefined;
+function refetchSoon() {
+  window.clearTimeout(refetchTimer);
+  refetchTimer = window.setTimeout(async () => {
+    const id = get().matchId;
+    if (!id) return;
+    try {
+      const view = await api<LiveMatchView>(`/api/live/matches/${id}`);
+      if (get().matchId === id && (!get().view || view.version >= get().view!.version)) set({ view });
+    } catch { /* the stream carries on */ }
+  }, 400);
+}
+
+socket.on('match:state', (view: LiveMatchView) => {
+  if (view.matchId !== get().matchId) return;
+  set({ view });
+  if (view.periodEndsAt) set({ endsAtLocal: Date.parse(view.periodEndsAt) });
+});
+
+socket.on('match:tick', (tick: MatchTick) => {
+  if (tick.matchId !== get().matchId) return;
+  // The server's remaining time, anchored to our clock: immune to client clock skew.
+  set({ endsAtLocal: Date.now() + tick.remainingMs });
+});
+
+socket.on('match:phase', (p: { matchId: string; phase: LiveMatchView['phase']; round: number; periodEndsAt: string | null; version: number }) => {
+  if (!fresh(p) || !get().view) return;
+  set({ view: { ...get().view!, phase: p.phase, round: p.round, periodEndsAt: p.periodEndsAt, version: p.version } });
+  feed(`Phase: ${p.phase.toLowerCase()}`, 'phase');
+  refetchSoon();
+});
+
+socket.on('match:round', (p: { matchId: string; round: number; ended: boolean; problemId: string | null; eliminated: string[] | null; version: number }) => {
+  if (!fresh(p) || !get().view) return;
+  set({ view: { ...get().view!, round: p.round, roundProblem: p.problemId ?? get().view!.roundProblem, version: p.version } });
+  feed(p.ended ? `Round ${p.round} over` : `Round ${p.round} begins`, 'phase');
+  refetchSoon();
+});
+
+socket.on('match:submission', (p: { matchId: string; submissionId: string; playerId: string; problemId: string; refusal: string | null; version: number }) => {
+  if (!fresh(p)) return;
+  bump(p.version);
+  if (p.refusal) {
+    if (p.playerId === me()) set((s) => ({ mine: s.mine.map((m) => (m.submissionId === p.submissionId ? { ...m, refusal: p.refusal! } : m)) }));
+  } else {
+    updatePlayer(p.playerId, (pl) => ({
+      ...pl,
+      problems: pl.problems.map((ps) => (ps.problemId === p.problemId ? { ...ps, attempts: ps.attempts + 1, pending: ps.pending + 1 } : ps)),
+    }));
+  }
+});
+
+socket.on('match:verdict', (p: MatchVerdictPayload | TestVerdict) => {
+  if ('stage' in p && p.stage === 'test') {
+    if (p.matchId !== get().matchId) return;
+    set((s) => ({ tests: { ...s.tests, [p.submissionId]: [...(s.tests[p.submissionId] ?? []).filter((t) => t.testIndex !== p.testIndex), p] } }));
+    if (p.verdict === 'AC') {
+      sounds.testPass(get().passStreak);
+      set((s) => ({ passStreak: s.passStreak + 1 }));
+      shake(2);
+      burst(false);
+    } else {
+      set({ passStreak: 0 });
+    }
+    return;
+  }
+  const v = p as MatchVerdictPayload;
+  if (!fresh(v)) return;
+  bump(v.version);
+  set((s) => ({ verdicts: [v, ...s.verdicts].slice(0, 200), mine: s.mine.map((m) => (m.submissionId === v.submissionId ? { ...m, verdict: v } : m)) }));
+  updatePlayer(v.playerId, (pl) => ({
+    ...pl,
+    problems: pl.problems.map((ps) => (ps.problemId === v.problemId
+      ? { ...ps, pending: Math.max(0, ps.pending - 1), lastVerdict: v.verdict, solved: ps.solved || v.verdict === 'AC' } : ps)),
+  }));
+  if (v.playerId === me() && v.verdict === 'AC') {
+    const index = get().view?.problems.findIndex((pr) => pr.problemId === v.problemId) ?? 0;
+    const count = Math.max(1, (get().view?.problems.length ?? 1) - 1);
+    sounds.solve(count > 0 ? (index / count) * 1.6 - 0.8 : 0);
+    shake(6);
+    burst(true, 0.3 + (0.4 * index) / count);
+  }
+  refetchSoon();
+});
+
+socket.on('match:lockout', (p: { matchId: string; problemId: string; playerId: string; points: number; version: number }) => {
+  if (!fresh(p) || !get().view) return;
+  const view = get().view!;
+  set({
+    view: {
+      ...view,
+      version: p.version,
+      problems: view.problems.map((pr) => (pr.problemId === p.problemId ? { ...pr, lockedBy: p.playerId, lockedAt: new Date().toISOString() } : pr)),
+      players: view.players.map((pl) => (pl.playerId === p.playerId ? { ...pl, score: pl.score + p.points } : pl)),
+    },
+  });
+  const title = view.problems.find((pr) => pr.problemId === p.problemId)?.title ?? p.problemId;
+  if (p.playerId === me()) {
+    sounds.lockout();
+    feed(`You locked ${title} (+${p.points})`, 'lock');
+  } else {
+    if (get().role === 'player') sounds.stolen(); else sounds.lockout();
+    feed(`${handleOf(view, p.playerId)} locked ${title} (+${p.points})`, get().role === 'player' ? 'stolen' : 'lock');
+  }
+  refetchSoon();
+});
+
+socket.on('match:golf', (p: { matchId: string; playerId: string; bytes: number; version: number }) => {
+  if (!fresh(p)) return;
+  bump(p.version);
+  updatePlayer(p.playerId, (pl) => ({ ...pl, golfBestBytes: p.bytes }));
+  feed(`${handleOf(get().view, p.playerId)}: ${p.bytes} bytes`, 'info');
+});
+
+socket.on('match:eliminate', (p: { matchId: string; playerId: string; round: number; version: number }) => {
+  if (!fresh(p)) return;
+  bump(p.version);
+  updatePlayer(p.playerId, (pl) => ({ ...pl, eliminated: true, eliminatedRound: p.round }));
+  feed(`${handleOf(get().view, p.playerId)} eliminated in round ${p.round}`, 'elim');
+  if (p.playerId === me()) { sounds.elimination(); shake(10); }
+});
+
+socket.on('match:forfeit', (p: { matchId: string; playerId: string; version: number }) => {
+  if (!fresh(p)) return;
+  bump(p.version);
+  updatePlayer(p.playerId, (pl) => ({ ...pl, forfeited: true }));
+  feed(`${handleOf(get().view, p.playerId)} forfeited`, 'info');
+});
+
+socket.on('match:end', (p: MatchEndPayload) => {
+  if (p.matchId !== get().matchId) return;
+  const view = get().view;
+  set({
+    end: p,
+    view: view ? {
+      ...view, phase: p.cancelled ? 'CANCELLED' : 'ENDED', endedAt: p.endedAt, version: Math.max(view.version, p.version),
+      players: view.players.map((pl) => {
+        const st = p.standings.find((s) => s.playerId === pl.playerId);
+        const rc = p.ratingChanges.find((r) => r.playerId === pl.playerId);
+        return { ...pl, place: st?.place ?? pl.place, score: st?.score ?? pl.score, ratingDelta: rc ? rc.after - rc.before : pl.ratingDelta };
+      }),
+    } : view,
+  });
+  const mine = p.standings.find((s) => s.playerId === me());
+  if (mine?.place === 1) { sounds.solve(0); burst(true); }
+});
+
+socket.on('chat:message', (m: ChatMessage) => {
+  if (m.matchId && m.matchId === get().matchId) set((s) => ({ chat: [...s.chat, m].slice(-200) }));
+});
+socket.on('chat:removed', (m: { messageId: string }) => {
+  set((s) => ({ chat: s.chat.filter((c) => c.messageId !== m.messageId) }));
+});
