@@ -7,6 +7,7 @@ import { Timer } from '../components/Timer';
 import { api } from '../lib/api';
 import { classEditorOptions, FILE_EXTENSIONS, LANGUAGES } from '../lib/monaco';
 import { go } from '../lib/router';
+import { socket } from '../lib/socket';
 import { MODE_NAMES, type LanguageId, type LiveMatchView, type ProblemView } from '../lib/types';
 import { draftKey, useEditorStore } from '../stores/editorStore';
 import { useMatchStore } from '../stores/matchStore';
@@ -156,6 +157,11 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
         <Timer endsAt={ended ? null : endsAtLocal} active={role === 'player' && !ended} />
         <span className="muted">{view.spectators} watching</span>
         {role === 'spectator' && <span className="badge">spectating · read only</span>}
+        {role === 'player' && !ended && !meView?.forfeited && (
+          <button className="ghost" onClick={() => {
+            if (window.confirm('Forfeit this match? It counts as a loss.')) void socket.request('match:forfeit', { matchId }).catch((e) => setStatus(e.message));
+          }}>Forfeit</button>
+        )}
       </div>
 
       <div className="match-grid">
