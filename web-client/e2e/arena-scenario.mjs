@@ -17,7 +17,7 @@ const jar = resolve(process.argv[2] ?? join(repo, 'arena/target/codearena.jar'))
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(repo, 'web-client/target/screenshots');
 const adminHandle = 'e2e_admin';
-const adminToken = 'e2e-admin-token-' + Math.random().toString(36).slice(2);
+const adminToken = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-' + Math.random().toString(36).slice(2);
 const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 120_000);
 
 function fail(message) {
@@ -62,18 +62,25 @@ async function main() {
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'codearena-e2e-'));
   const problems = pickProblems(join(work, 'problems'));
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
+  // E2E_BASE_URL: drive an arena that is already running (development only; it must have been
+  // started with the same five problems, admin handle and E2E_ADMIN_TOKEN).
+  const external = process.env.E2E_BASE_URL;
+  const port = external ? 0 : await freePort();
+  const base = external ?? `http://localhost:${port}`;
   const arenaLog = join(repo, 'web-client/target/e2e-arena.log');
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
-  const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
+  const arena = external ? { kill() {}, on() {}, stdout: null } : spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.admin.handles=${adminHandle}`,
-    `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true'],
+    `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true',
+    // e.g. --spring.web.resources.static-locations=file:web-client/target/classes/static/ to try a fresh build
+    ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
   { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = createWriteStream(arenaLog);
-  arena.stdout.pipe(out);
-  arena.stderr.pipe(out);
-  let arenaExited = false;
+  let arenaExited = !!external;
+  if (!external) {
+    const out = createWriteStream(arenaLog);
+    arena.stdout.pipe(out);
+    arena.stderr.pipe(out);
+  }
   arena.on('exit', (code) => { arenaExited = true; log(`arena exited with ${code}`); });
 
   let browser;
@@ -168,7 +175,12 @@ async function main() {
       });
       await alice.waitForTimeout(300);
       await alice.keyboard.press('Control+Enter');
-      await alice.getByTestId('final-verdict').filter({ hasText: 'AC' }).waitFor();
+      const verdict = alice.getByTestId('final-verdict');
+      await verdict.waitFor();
+      if (!/^AC/.test(await verdict.innerText())) {
+        const detail = await (await fetch(`${base}/api/matches/${matchId}`)).json();
+        fail(`reference solution of ${problemId} judged ${await verdict.innerText()}: ${JSON.stringify(detail.submissions?.[0] ?? detail)}`);
+      }
       log(`alice: AC on ${problemId}`);
       // Everyone sees the lock.
       for (const page of [alice, bob, carol]) {

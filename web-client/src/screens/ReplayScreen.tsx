@@ -11,12 +11,12 @@ function describe(e: AuditEvent, handle: (id: unknown) => string) {
     case 'MatchCreated': return 'Match created';
     case 'MatchStarted': return 'Match started';
     case 'SubmissionReceived': return `${handle(p.playerId)} submitted ${p.problemId} (${p.language ?? ''})`;
-    case 'SubmissionRefused': return `${handle(p.playerId)}'s submission refused: ${p.reason ?? p.refusal ?? ''}`;
-    case 'SubmissionJudged': return `${handle(p.playerId)}: ${p.verdict ?? p.outcome?.verdict ?? 'judged'}`;
+    case 'SubmissionRefused': return `${handle(p.playerId)}'s submission refused: ${p.reason ?? ''}`;
+    case 'SubmissionJudged': return `${handle(p.playerId)}: ${p.verdict} ${p.testsPassed}/${p.testCount} on ${p.problemId}`;
     case 'ProblemSolved': return `${handle(p.playerId)} solved ${p.problemId}`;
     case 'ProblemLocked': return `🔒 ${handle(p.playerId)} locked ${p.problemId} (+${p.points ?? ''})`;
     case 'PlayerEliminated': return `✖ ${handle(p.playerId)} eliminated`;
-    case 'MatchEnded': return 'Match ended';
+    case 'MatchEnded': return `Match ended (${String(p.reason ?? '').toLowerCase().replace(/_/g, ' ')})`;
     default: return shortType(e.type);
   }
 }
@@ -67,6 +67,8 @@ export function ReplayScreen({ matchId }: { matchId: string }) {
   const event = events[step - 1];
   const submissionId = (event?.payload as any)?.submissionId;
   const submission = detail?.submissions.find((s) => s.submissionId === submissionId);
+  // Never show code before the match is over, even if the stored event carries it.
+  const code = detail?.codeVisible ? submission?.source ?? (event?.payload as any)?.source ?? null : null;
 
   if (error) return <p className="error" role="alert">{error}</p>;
   return (
@@ -110,7 +112,7 @@ export function ReplayScreen({ matchId }: { matchId: string }) {
           {submission && (
             <div className="code-view">
               <h4>{handle(submission.playerId)} · {submission.problemId} · {submission.language} · {submission.verdict ?? submission.status}</h4>
-              {submission.source != null ? <pre data-testid="replay-code"><code>{submission.source}</code></pre> : <p className="muted">Code is shown once the match has ended.</p>}
+              {code != null ? <pre data-testid="replay-code"><code>{code}</code></pre> : <p className="muted">Code is shown once the match has ended.</p>}
             </div>
           )}
         </section>
