@@ -23,7 +23,7 @@ const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 120_000);
 function fail(message) {
   console.error(`E2E FAILED: ${message}`);
   process.exitCode = 1;
-  throw new Error(message);
+  throw Object.assign(new Error(message), { fatal: true });
 }
 const log = (...a) => console.log(`[e2e ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
@@ -50,7 +50,7 @@ async function waitFor(what, check, timeoutMs = STEP_TIMEOUT, everyMs = 500) {
   const end = Date.now() + timeoutMs;
   let last;
   while (Date.now() < end) {
-    try { if ((last = await check())) return last; } catch (e) { last = e; }
+    try { if ((last = await check())) return last; } catch (e) { if (e.fatal) throw e; last = e; }
     await new Promise((r) => setTimeout(r, everyMs));
   }
   fail(`timed out waiting for ${what} (last: ${last?.message ?? JSON.stringify(last)})`);
@@ -70,7 +70,10 @@ async function main() {
   const arenaLog = join(repo, 'web-client/target/e2e-arena.log');
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = external ? { kill() {}, on() {}, stdout: null } : spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
-    `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.admin.handles=${adminHandle}`,
+    `--codearena.problems.dir=${join(work, 'problems')}`,
+    // The judge resolves tests against its own problems-root, whose default is not the catalogue's
+    // (<data-dir>/problem-store); state it so both agree.
+    `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`, `--codearena.admin.handles=${adminHandle}`,
     `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true',
     // e.g. --spring.web.resources.static-locations=file:web-client/target/classes/static/ to try a fresh build
     ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
@@ -86,7 +89,7 @@ async function main() {
   let browser;
   try {
     await waitFor('arena health UP', async () => {
-      if (arenaExited) fail(`the arena exited during start-up; see ${arenaLog}`);
+      if (!external && arenaExited) fail(`the arena exited during start-up; see ${arenaLog}`);
       const res = await fetch(`${base}/actuator/health`);
       return res.ok && (await res.json()).status === 'UP';
     }, 240_000, 1000);

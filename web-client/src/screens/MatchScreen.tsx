@@ -153,7 +153,7 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
     <div className={`match mode-${view.mode.toLowerCase()} ${role}`} data-testid="match" data-phase={view.phase}>
       <div className="match-bar">
         <b>{MODE_NAMES[view.mode]}</b>
-        <span className="phase" data-testid="phase">{PHASE_TEXT[view.phase] ?? view.phase}{view.round > 0 ? ` ${view.round}` : ''}</span>
+        <span className="phase" data-testid="phase">{PHASE_TEXT[view.phase] ?? view.phase}{view.mode === 'BATTLE_ROYALE' && view.round > 0 ? ` ${view.round}` : ''}</span>
         <Timer endsAt={ended ? null : endsAtLocal} active={role === 'player' && !ended} />
         <span className="muted">{view.spectators} watching</span>
         {role === 'spectator' && <span className="badge">spectating · read only</span>}
