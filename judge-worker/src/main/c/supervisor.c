@@ -222,7 +222,7 @@ static int sandbox_processes_left(void) {
     if (pids_cgroup) {
         long long current = read_number(pids_cgroup, "pids.current", NULL);
         if (current >= 0) {
-            return current > 0;
+            return current > 1; /* the supervisor itself is in the group */
         }
     }
     DIR *proc = opendir("/proc");
@@ -312,11 +312,10 @@ static void child_fail(int report_fd, const char *what) {
 static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, int report_fd) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (memory_cgroup && write_number(memory_cgroup, "cgroup.procs", getpid()) != 0) {
-        child_fail(report_fd, "join memory cgroup");
-    }
-    if (pids_cgroup && write_number(pids_cgroup, "cgroup.procs", getpid()) != 0) {
-        child_fail(report_fd, "join pids cgroup");
+    /* the cgroups were joined by the supervisor at start-up (see main); only the OOM immunity
+     * the supervisor gave itself must not be inherited */
+    if (memory_cgroup) {
+        write_file("/proc/self", "oom_score_adj", "0");
     }
     if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) {
         child_fail(report_fd, "redirect");
@@ -391,8 +390,14 @@ static void run_request(struct request *req) {
         return;
     }
     long long oom_kills_before = 0;
+    long long memory_baseline = memory_cgroup ? read_number(memory_cgroup, "memory.usage_in_bytes", NULL) : 0;
+    if (memory_baseline < 0) {
+        memory_baseline = 0;
+    }
     if (memory_cgroup) {
-        long long limit = req->memory_kb > 0 ? req->memory_kb * 1024LL : -1;
+        /* the supervisor itself lives in the group (so that children are born in it): its own
+         * small footprint is the baseline, added to the limit and subtracted from the peak */
+        long long limit = req->memory_kb > 0 ? req->memory_kb * 1024LL + memory_baseline : -1;
         /* memsw must stay >= limit: lower/raise the two in the order the kernel accepts */
         write_number(memory_cgroup, "memory.memsw.limit_in_bytes", -1);
         if (write_number(memory_cgroup, "memory.limit_in_bytes", limit) != 0) {
@@ -406,11 +411,8 @@ static void run_request(struct request *req) {
         oom_kills_before = read_number(memory_cgroup, "memory.oom_control", "oom_kill");
     }
     if (pids_cgroup && req->processes > 0) {
-        write_number(pids_cgroup, "pids.max", req->processes);
-    }
-    long long memory_baseline = memory_cgroup ? read_number(memory_cgroup, "memory.usage_in_bytes", NULL) : 0;
-    if (memory_baseline < 0) {
-        memory_baseline = 0;
+        /* + the supervisor and its cleanup helper; RLIMIT_NPROC holds the program to its number */
+        write_number(pids_cgroup, "pids.max", req->processes + 2);
     }
 
     int report[2];
@@ -628,6 +630,22 @@ int main(int argc, char **argv) {
     }
     if (memory_cgroup && access(memory_cgroup, W_OK) != 0) memory_cgroup = NULL;
     if (pids_cgroup && access(pids_cgroup, W_OK) != 0) pids_cgroup = NULL;
+    /*
+     * Join the session's cgroups once, here, so every child is born inside them: moving a task
+     * into a cgroup v1 group takes a global lock with an RCU grace period (milliseconds), which
+     * per test would be most of the sandbox's overhead. The supervisor makes itself immune to
+     * the OOM killer so that only the program can be chosen when the group runs out of memory.
+     */
+    if (memory_cgroup && write_number(memory_cgroup, "cgroup.procs", getpid()) != 0) {
+        memory_cgroup = NULL;
+    }
+    if (memory_cgroup) {
+        /* needs CAP_SYS_RESOURCE; without it the OOM killer still prefers the far larger program */
+        write_file("/proc/self", "oom_score_adj", "-1000");
+    }
+    if (pids_cgroup && write_number(pids_cgroup, "cgroup.procs", getpid()) != 0) {
+        pids_cgroup = NULL;
+    }
     printf("{\"ready\":true,\"protocol\":%d,\"memoryCgroup\":%s,\"pidsCgroup\":%s}\n", PROTOCOL_VERSION,
            memory_cgroup ? "true" : "false", pids_cgroup ? "true" : "false");
     fflush(stdout);
