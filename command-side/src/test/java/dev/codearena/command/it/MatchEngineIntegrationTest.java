@@ -124,6 +124,7 @@ class MatchEngineIntegrationTest {
                     + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%PlayerRatingChanged'", String.class, bob.value());
             // both provisional at 1500: the winner gains K/2 = 20
             assertThat(bobChange).contains("\"before\":1500").contains("\"after\":1520");
+            assertThat(second.getBean(MeterRegistry.class).get("elo_matches_rated").gauge().value()).isEqualTo(1.0);
             assertThat(second.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
     }
@@ -218,6 +219,7 @@ class MatchEngineIntegrationTest {
             assertThat(eventTypes(context, royale.value())).filteredOn("PlayerEliminated"::equals).hasSize(2);
             assertThat(ended(context, sabotage)).contains("\"reason\":\"ALL_REPAIRED\"");
             assertThat(count(context, sabotage, "RepairSucceeded")).isEqualTo(2);
+            assertThat(context.getBean(MeterRegistry.class).get("elo_matches_rated").gauge().value()).isEqualTo(3.0);
             assertThat(context.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
     }
