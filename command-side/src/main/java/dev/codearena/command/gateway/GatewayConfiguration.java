@@ -2,6 +2,8 @@ package dev.codearena.command.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.command.auth.AccessTokens;
+import dev.codearena.command.chat.ChatService;
+import dev.codearena.command.matchmaking.Matchmaking;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import java.time.Clock;
@@ -71,6 +73,21 @@ class GatewayConfiguration {
     MatchHandlers matchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands,
                                 Frames gatewayFrames, ObjectProvider<Clock> clock) {
         return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    UserNotifier userNotifier(ReactiveStringRedisTemplate redis, ObjectMapper mapper) {
+        return new UserNotifier(redis, mapper);
+    }
+
+    @Bean
+    LobbyHandlers lobbyHandlers(Matchmaking matchmaking, Frames gatewayFrames) {
+        return new LobbyHandlers(matchmaking, gatewayFrames);
+    }
+
+    @Bean
+    ChatHandlers chatHandlers(ChatService chat, MatchRosters rosters, Frames gatewayFrames) {
+        return new ChatHandlers(chat, rosters, gatewayFrames);
     }
 
     @Bean
