@@ -1,0 +1,75 @@
+package dev.codearena.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
+import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+
+/**
+ * Axon on PostgreSQL through JDBC. Axon's own JDBC auto-configuration supplies the event
+ * storage engine, token store and saga store once a {@link DataSource} exists; the schema
+ * comes from the Flyway migrations in {@code db/migration} (V1_x). Deadlines go through
+ * db-scheduler (Axon's {@code DbSchedulerDeadlineManager}, auto-configured when the scheduler
+ * bean exists).
+ */
+@AutoConfiguration(
+        before = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
+        beforeName = {
+                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+                "com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration",
+                "org.springframework.boot.autoconfigure.r2dbc.R2dbcTransactionManagerAutoConfiguration"})
+@EnableConfigurationProperties(DataSourceProperties.class)
+public class PlatformAutoConfiguration {
+
+    /**
+     * Declared here rather than left to Boot: Boot's DataSource backs off as soon as an R2DBC
+     * ConnectionFactory exists (query-side reads through R2DBC), and Axon needs JDBC
+     * (stack-notes 2).
+     */
+    @Bean
+    @ConditionalOnMissingBean(DataSource.class)
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DataSourceProperties properties) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        dataSource.setPoolName("codearena-jdbc");
+        return dataSource;
+    }
+
+    /**
+     * Declared explicitly because with R2DBC present Boot would otherwise register only a
+     * reactive transaction manager. Axon wraps this one, so a tracking projection writes its
+     * rows and its token in one JDBC transaction.
+     */
+    @Bean
+    @ConditionalOnMissingBean(PlatformTransactionManager.class)
+    DataSourceTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    /** Matches V1_3__axon_saga_store.sql (bytea, bigserial). */
+    @Bean
+    @ConditionalOnMissingBean(SagaSqlSchema.class)
+    SagaSqlSchema sagaSqlSchema() {
+        return new PostgresSagaSqlSchema();
+    }
+
+    @Bean
+    ArenaStartupReport arenaStartupReport(Environment environment) {
+        return new ArenaStartupReport(environment);
+    }
+}
