@@ -16,6 +16,8 @@ import reactor.core.publisher.Mono;
  */
 final class Connections {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Connections.class);
+
     private final Sessions sessions;
     private final RoomHub rooms;
     private final MessagePipeline pipeline;
@@ -39,16 +41,18 @@ final class Connections {
     Flux<String> serve(AuthenticatedPlayer player, Flux<String> inbound) {
         GatewaySession session = new GatewaySession(player, outboundBuffer);
         sessions.add(session);
+        log.debug("connection {} of {} opened", session.connectionId(), player.handle());
         Mono<Void> setup = Flux.fromIterable(List.of(Channels.user(session.playerId()), Channels.GLOBAL_CHAT))
                 .concatMap(channel -> {
                     session.rooms().add(channel);
-                    return rooms.join(channel, session);
+                    return rooms.join(channel, session).doOnSuccess(v -> log.debug("{} joined {}", session.connectionId(), channel));
                 })
                 .then(Mono.fromRunnable(() -> session.send(frames.push(WireProtocol.WELCOME, new SessionWelcome(
                         player.playerId(), player.handle(), player.playerClass(),
                         player.roles().stream().map(Enum::name).collect(Collectors.toSet()),
                         session.connectionId(), clock.instant())))));
         Mono<Void> reading = inbound
+                .filter(frame -> !frame.isBlank()) // RSocket channels open with an (empty) first payload
                 .concatMap(frame -> pipeline.handle(session, frame)
                         .onErrorResume(e -> {
                             session.send(pipeline.toError(null, e));

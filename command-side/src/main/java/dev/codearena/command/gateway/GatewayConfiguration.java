@@ -121,9 +121,9 @@ class GatewayConfiguration {
     }
 
     @Bean
-    HandlerMapping gatewayWebSocketMapping(Connections connections) {
+    HandlerMapping gatewayWebSocketMapping(Connections connections, AccessTokens tokens) {
         // order -1: before the annotated controllers and RSocket's own /rsocket route (stack-notes 9)
-        return new SimpleUrlHandlerMapping(Map.of(WEBSOCKET_PATH, new WebSocketGateway(connections)), -1);
+        return new SimpleUrlHandlerMapping(Map.of(WEBSOCKET_PATH, new WebSocketGateway(connections, tokens)), -1);
     }
 
     /** Lets frames up to 4x the application limit through the transport so they get a typed error, not a hang-up. */
@@ -134,7 +134,6 @@ class GatewayConfiguration {
             public WebSocketService getWebSocketService() {
                 HandshakeWebSocketService service = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
                         () -> WebsocketServerSpec.builder().maxFramePayloadLength(properties.maxFrameBytes() * 4)));
-                service.setSessionAttributePredicate(HandshakeAuthentication.PLAYER_ATTRIBUTE::equals);
                 return service;
             }
         };

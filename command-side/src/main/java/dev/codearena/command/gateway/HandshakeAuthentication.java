@@ -6,7 +6,6 @@ import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.wire.WireError;
 import dev.codearena.command.auth.AccessTokens;
-import dev.codearena.command.auth.AuthenticatedPlayer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +24,6 @@ import reactor.core.publisher.Mono;
  */
 final class HandshakeAuthentication implements WebFilter {
 
-    static final String PLAYER_ATTRIBUTE = "codearena.player";
-
     private final AccessTokens tokens;
     private final ObjectMapper mapper;
 
@@ -41,14 +38,21 @@ final class HandshakeAuthentication implements WebFilter {
         if (!GatewayConfiguration.WEBSOCKET_PATH.equals(request.getPath().pathWithinApplication().value())) {
             return chain.filter(exchange);
         }
-        AuthenticatedPlayer player;
         try {
-            player = tokens.verify(tokenOf(request));
+            tokens.verify(tokenOf(request));
         } catch (CodeArenaException e) {
             return refuse(exchange, e);
         }
-        exchange.getAttributes().put(PLAYER_ATTRIBUTE, player);
         return chain.filter(exchange);
+    }
+
+    static String tokenOf(org.springframework.web.reactive.socket.HandshakeInfo handshake) {
+        String header = handshake.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        return org.springframework.web.util.UriComponentsBuilder.fromUri(handshake.getUri()).build()
+                .getQueryParams().getFirst("access_token");
     }
 
     static String tokenOf(ServerHttpRequest request) {

@@ -63,7 +63,7 @@ final class MatchHandlers implements MessageHandlers {
     public Map<String, MessageHandler<?>> handlers() {
         Map<String, MessageHandler<?>> map = new LinkedHashMap<>();
         map.put(WireProtocol.MATCH_JOIN, MessageHandler.of(MatchJoin.class,
-                (s, p) -> requirePlayer(s, p.matchId().value()), this::join));
+                (s, p) -> p.matchId() == null ? Mono.empty() : requirePlayer(s, p.matchId().value()), this::join));
         map.put(WireProtocol.MATCH_LEAVE, MessageHandler.of(MatchLeave.class, this::leave));
         map.put(WireProtocol.MATCH_SUBMIT, MessageHandler.of(MatchSubmit.class,
                 (s, p) -> p.matchId() == null ? Mono.empty() : requirePlayer(s, p.matchId().value()), this::submit));
@@ -83,6 +83,9 @@ final class MatchHandlers implements MessageHandlers {
 
     /** A player watching their own match as a spectator could read the spectators' chat about them. */
     private Mono<Void> refusePlayersOwnMatch(GatewaySession session, SpectateJoin join) {
+        if (join.matchId() == null) {
+            return Mono.empty(); // validation reports it
+        }
         return rosters.isPlayer(join.matchId().value(), session.playerId())
                 .flatMap(player -> player ? Mono.<Void>error(CodeArenaException.rule(ErrorCode.FORBIDDEN,
                         "Players cannot spectate their own match; use match:join.")) : Mono.empty());

@@ -17,7 +17,9 @@ import reactor.core.publisher.Mono;
 /**
  * The same protocol over RSocket (over WebSocket on {@code /rsocket}, and over TCP): the SETUP frame
  * carries the access token as its data (a bad one rejects the connection), then one request-channel
- * on route {@code gateway} carries the same JSON envelopes as the WebSocket, both ways.
+ * on route {@code gateway} carries the same JSON envelopes as the WebSocket, both ways. RSocket sends
+ * a channel's request with its first payload, so a client that has nothing to say yet opens the
+ * channel with an empty frame (blank frames are ignored).
  */
 @Controller
 class RSocketGateway {

@@ -1,5 +1,7 @@
 package dev.codearena.command.gateway;
 
+import dev.codearena.api.error.CodeArenaException;
+import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -11,15 +13,21 @@ import reactor.core.publisher.Mono;
 final class WebSocketGateway implements WebSocketHandler {
 
     private final Connections connections;
+    private final AccessTokens tokens;
 
-    WebSocketGateway(Connections connections) {
+    WebSocketGateway(Connections connections, AccessTokens tokens) {
         this.connections = connections;
+        this.tokens = tokens;
     }
 
     @Override
     public Mono<Void> handle(WebSocketSession session) {
-        Object attribute = session.getAttributes().get(HandshakeAuthentication.PLAYER_ATTRIBUTE);
-        if (!(attribute instanceof AuthenticatedPlayer player)) {
+        // HandshakeAuthentication refused bad tokens before the upgrade; read the same token again
+        // from the handshake (a cheap HMAC check) rather than rely on attributes surviving the upgrade.
+        AuthenticatedPlayer player;
+        try {
+            player = tokens.verify(HandshakeAuthentication.tokenOf(session.getHandshakeInfo()));
+        } catch (CodeArenaException e) {
             return session.close(CloseStatus.POLICY_VIOLATION.withReason("unauthenticated"));
         }
         var inbound = session.receive()

@@ -30,7 +30,8 @@ final class MatchmakingPass {
         if (waitedMs <= rules.widenAfterMs()) {
             return rules.base();
         }
-        long steps = (waitedMs - rules.widenAfterMs()) / rules.widenEveryMs() + 1;
+        // the first widening as soon as the wait passes widenAfter, then one per widenEvery begun
+        long steps = (waitedMs - rules.widenAfterMs() + rules.widenEveryMs() - 1) / rules.widenEveryMs();
         return (int) Math.min(Integer.MAX_VALUE, rules.base() + steps * rules.widenBy());
     }
 
