@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generated tests for prime-lockers: python3 gen.py OUTDIR (deterministic).
 
-Answers: a linear (Euler) sieve and binary search over the list of primes."""
+Answers: binary search over the list of primes (the references use prefix counts)."""
 import os
 import random
 import sys
@@ -11,17 +11,12 @@ TOP = 2_000_000
 
 
 def primes_up_to(n):
-    smallest = [0] * (n + 1)
-    primes = []
-    for x in range(2, n + 1):
-        if smallest[x] == 0:
-            smallest[x] = x
-            primes.append(x)
-        for p in primes:
-            if p > smallest[x] or x * p > n:
-                break
-            smallest[x * p] = p
-    return primes
+    is_prime = bytearray([1]) * (n + 1)
+    is_prime[0] = is_prime[1] = 0
+    for x in range(2, int(n ** 0.5) + 1):
+        if is_prime[x]:
+            is_prime[x * x::x] = bytes(len(range(x * x, n + 1, x)))
+    return [x for x in range(n + 1) if is_prime[x]]
 
 
 def main():

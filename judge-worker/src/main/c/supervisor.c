@@ -14,7 +14,7 @@
  *                      [--cgroup-memory DIR] [--cgroup-pids DIR]
  *   output: {"ready":true,"protocol":1,"memoryCgroup":B,"pidsCgroup":B}
  *   input:  "run" line, then "key value" lines, then "end":
- *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N | stack_kb N |
+ *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N (only without a memory cgroup) | stack_kb N |
  *             output_bytes N | processes N | open_files N |
  *             stdin PATH | stdout PATH | stderr PATH | cwd PATH |
  *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable)
@@ -219,7 +219,8 @@ static long process_cpu_ms(pid_t pid) {
  * subreaper), so we reap them between rounds.
  */
 static int sweep_sandbox_processes(void) {
-    for (int round = 0; round < 200; round++) {
+    /* up to ~5 s: a killed process with a large address space can take a while to exit */
+    for (int round = 0; round < 550; round++) {
         if (pids_cgroup && read_number(pids_cgroup, "pids.current", NULL) == 0) {
             return 0;
         }
@@ -243,7 +244,7 @@ static int sweep_sandbox_processes(void) {
         if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
             return -1;
         }
-        struct timespec pause = {0, 1000000L};
+        struct timespec pause = {0, round < 50 ? 1000000L : 10000000L};
         nanosleep(&pause, NULL);
     }
     return -1;
@@ -287,7 +288,8 @@ static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, in
     if (req->stack_kb > 0) {
         set_limit(RLIMIT_STACK, (rlim_t) req->stack_kb * 1024, (rlim_t) req->stack_kb * 1024);
     }
-    if (req->address_space_kb > 0) {
+    /* RLIMIT_AS only where no memory cgroup measures the real thing: it counts reservations, not use */
+    if (req->address_space_kb > 0 && !memory_cgroup) {
         set_limit(RLIMIT_AS, (rlim_t) req->address_space_kb * 1024, (rlim_t) req->address_space_kb * 1024);
     }
     if (req->processes > 0) {

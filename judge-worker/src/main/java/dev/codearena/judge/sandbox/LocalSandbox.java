@@ -26,10 +26,10 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LocalSandbox implements Sandbox {
 
     public static final String NAME = "local";
-    static final int FIRST_UID = 61000;
-    static final int UID_COUNT = 2000;
+    public static final int FIRST_UID = 61000;
+    public static final int UID_COUNT = 2000;
     private static final List<String> ETC_ENTRIES = List.of("/etc/alternatives", "/etc/ld.so.cache",
-            "/etc/java-17-openjdk", "/etc/localtime", "/etc/ssl/certs/java");
+            "/etc/java-17-openjdk", "/etc/localtime");
 
     private final Path workDir;
     private final SupervisorBinary supervisor;
@@ -138,6 +138,8 @@ public final class LocalSandbox implements Sandbox {
                 c.addAll(List.of("--ro-bind", top, top));
             }
         }
+        // bubblewrap creates missing parents as 0700: /etc must be traversable by the program's uid
+        c.addAll(List.of("--perms", "0755", "--dir", "/etc"));
         for (String etc : ETC_ENTRIES) {
             c.addAll(List.of("--ro-bind-try", etc, etc));
         }
@@ -181,24 +183,7 @@ public final class LocalSandbox implements Sandbox {
         if (pidsGroup != null) {
             CgroupV1.remove(pidsGroup);
         }
-        deleteTree(sessionDir);
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException ignored) {
-                    // best effort: a leftover session dir holds no secrets and is retried never
-                }
-            });
-        } catch (IOException ignored) {
-            // best effort
-        }
+        Files2.deleteTree(sessionDir);
     }
 
     private synchronized int acquireUid() throws SandboxException {

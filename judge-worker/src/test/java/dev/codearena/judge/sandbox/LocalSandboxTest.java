@@ -53,7 +53,9 @@ class LocalSandboxTest {
     @Test
     void killsCpuSpinAndSleepers(@TempDir Path dir) throws Exception {
         try (SandboxSession session = sandbox.open(new SessionSpec(null, dir, false, 1 << 20, null))) {
-            RunOutcome spin = session.run(shell("while :; do :; done", null, 300));
+            // a generous wall limit: on a busy machine the spin may get little CPU per second
+            RunOutcome spin = session.run(new RunSpec(List.of("/bin/sh", "-c", "while :; do :; done"), Map.of(), null,
+                    new ResourceLimits(300, 30_000, 256 * 1024, 0, 0, 1 << 20, 16), false));
             assertThat(spin.status()).isEqualTo(RunOutcome.Status.CPU_TIME);
             RunOutcome sleeper = session.run(shell("sleep 100", null, 300));
             assertThat(sleeper.status()).isEqualTo(RunOutcome.Status.WALL_TIME);

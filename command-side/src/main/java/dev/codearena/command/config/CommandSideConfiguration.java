@@ -1,0 +1,39 @@
+package dev.codearena.command.config;
+
+import java.time.Clock;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Beans of the write side that are not tied to one aggregate or saga. */
+@Configuration(proxyBeanMethods = false)
+class CommandSideConfiguration {
+
+    /** The server's clock: the only source of time for aggregates and sagas (handler parameter). */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Keeps loaded Match aggregates in memory between commands, so a busy match is not re-read from the
+     * event store for every submission (see docs/benchmarks.md, "Match engine").
+     */
+    @Bean
+    Cache matchCache() {
+        return new WeakReferenceCache();
+    }
+
+    /**
+     * The drift gauge is in-memory: it subscribes (same thread as the command) so it counts every match
+     * ended by this process without a persisted token that would outlive the gauge's value.
+     */
+    @Bean
+    ConfigurerModule ratingDriftProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing.registerSubscribingEventProcessor("rating-drift"));
+    }
+}

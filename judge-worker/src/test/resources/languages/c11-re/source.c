@@ -1,0 +1,2 @@
+#include <stdlib.h>
+int main(void) { int *p = NULL; return *p + 1; }

@@ -1,0 +1,2 @@
+#include <bits/stdc++.h>
+int main() { undeclared_name(); }

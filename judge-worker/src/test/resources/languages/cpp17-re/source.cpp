@@ -1,0 +1,2 @@
+#include <bits/stdc++.h>
+int main() { std::vector<int> v; return v.at(5); }
