@@ -1,5 +1,10 @@
 -- Lookups the gateway's matchmaking needs, kept by the tracking processor "gateway-lookups"
--- (rebuilt from events by a reset): current rating per player and mode, and drawable problems.
+-- (rebuilt from events by a reset): handles, current rating per player and mode, drawable problems.
+CREATE TABLE gateway_player (
+    player_id  VARCHAR(100) PRIMARY KEY,
+    handle     VARCHAR(20)  NOT NULL
+);
+
 CREATE TABLE gateway_player_rating (
     player_id  VARCHAR(100) NOT NULL,
     mode       VARCHAR(16)  NOT NULL,

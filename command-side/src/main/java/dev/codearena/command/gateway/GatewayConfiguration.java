@@ -140,7 +140,7 @@ class GatewayConfiguration {
     }
 
     @Bean
-    @ConditionalOnExpression("${codearena.gateway.rsocket-tcp-port:7000} >= 0")
+    @ConditionalOnExpression("${codearena.gateway.rsocket-tcp-port:-1} >= 0")
     RSocketTcpServer rsocketTcpServer(RSocketMessageHandler handler, GatewayProperties properties) {
         return new RSocketTcpServer(handler, properties.rsocketTcpPort());
     }

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param rateLimits       per message type, {@code "<count>/<duration>"}, e.g. {@code match:submit: 1/2s};
  *                         types not listed use {@code defaultRateLimit}
  * @param defaultRateLimit the limit of every other type (a flood guard)
- * @param rsocketTcpPort   RSocket over TCP (beside RSocket over WebSocket on {@code /rsocket}); 0 picks a free
- *                         port, negative turns it off
+ * @param rsocketTcpPort   RSocket over TCP (beside RSocket over WebSocket on {@code /rsocket}), e.g. 7000; 0 picks
+ *                         a free port; off (negative) unless configured, so several instances on one host never clash
  * @param outboundBuffer   frames queued for one slow client before it is disconnected
  * @param tickInterval     period of {@code match:tick}
  */
@@ -37,7 +37,7 @@ public record GatewayProperties(
         }
         rateLimits = Map.copyOf(limits);
         defaultRateLimit = defaultRateLimit == null ? "30/10s" : defaultRateLimit;
-        rsocketTcpPort = rsocketTcpPort == null ? 7000 : rsocketTcpPort;
+        rsocketTcpPort = rsocketTcpPort == null ? -1 : rsocketTcpPort;
         outboundBuffer = outboundBuffer == null ? 4096 : outboundBuffer;
         tickInterval = tickInterval == null ? Duration.ofSeconds(1) : tickInterval;
     }

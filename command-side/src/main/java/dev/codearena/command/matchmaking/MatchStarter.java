@@ -20,9 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.springframework.jdbc.core.JdbcTemplate;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -37,16 +35,14 @@ class MatchStarter {
     private final MatchmakingLookups lookups;
     private final MatchRosters rosters;
     private final UserNotifier notifier;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
     MatchStarter(CommandGateway commands, MatchmakingLookups lookups, MatchRosters rosters, UserNotifier notifier,
-                 JdbcTemplate jdbc, Clock clock) {
+                 Clock clock) {
         this.commands = commands;
         this.lookups = lookups;
         this.rosters = rosters;
         this.notifier = notifier;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -125,16 +121,6 @@ class MatchStarter {
     }
 
     private Map<String, String> handles(List<QueuedPlayer> players) {
-        List<String> ids = players.stream().map(QueuedPlayer::playerId).toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        String marks = ids.stream().map(i -> "?").collect(Collectors.joining(","));
-        Map<String, String> out = new HashMap<>();
-        jdbc.query("SELECT account_id, handle FROM gateway_account WHERE account_id IN (" + marks + ")",
-                rs -> {
-                    out.put(rs.getString(1), rs.getString(2));
-                }, ids.toArray());
-        return out;
+        return lookups.handles(players.stream().map(QueuedPlayer::playerId).toList());
     }
 }

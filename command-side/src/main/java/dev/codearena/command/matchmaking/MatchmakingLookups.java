@@ -2,9 +2,13 @@ package dev.codearena.command.matchmaking;
 
 import dev.codearena.api.match.MatchMode;
 import dev.codearena.api.player.PlayerRatingChanged;
+import dev.codearena.api.player.PlayerRegistered;
 import dev.codearena.api.problem.ProblemRetired;
 import dev.codearena.api.problem.ProblemVersionPublished;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +36,12 @@ class MatchmakingLookups {
     }
 
     @EventHandler
+    void on(PlayerRegistered event) {
+        jdbc.update("INSERT INTO gateway_player (player_id, handle) VALUES (?, ?) ON CONFLICT (player_id) DO UPDATE SET handle = EXCLUDED.handle",
+                event.playerId().value(), event.handle());
+    }
+
+    @EventHandler
     void on(PlayerRatingChanged event) {
         jdbc.update("INSERT INTO gateway_player_rating (player_id, mode, rating) VALUES (?, ?, ?) "
                         + "ON CONFLICT (player_id, mode) DO UPDATE SET rating = EXCLUDED.rating",
@@ -53,6 +63,7 @@ class MatchmakingLookups {
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM gateway_player");
         jdbc.update("DELETE FROM gateway_player_rating");
         jdbc.update("DELETE FROM gateway_problem");
     }
@@ -60,6 +71,17 @@ class MatchmakingLookups {
     Optional<Integer> rating(String playerId, MatchMode mode) {
         return jdbc.query("SELECT rating FROM gateway_player_rating WHERE player_id = ? AND mode = ?",
                 (rs, i) -> rs.getInt(1), playerId, mode.name()).stream().findFirst();
+    }
+
+    Map<String, String> handles(List<String> playerIds) {
+        Map<String, String> out = new HashMap<>();
+        if (playerIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", Collections.nCopies(playerIds.size(), "?"));
+        jdbc.query("SELECT player_id, handle FROM gateway_player WHERE player_id IN (" + marks + ")",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getString(2)), playerIds.toArray());
+        return out;
     }
 
     List<Candidate> problems(MatchMode mode, int maxDifficulty) {

@@ -69,25 +69,25 @@ class GatewayIntegrationTest {
 
     @Test
     void aHandshakeWithoutAValidTokenIsRefused() {
-        assertThat(WsClient.refusal(port, "", new HttpHeaders())).isNotNull().hasMessageContaining("401");
-        assertThat(WsClient.refusal(port, "?access_token=not.a.jwt", new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        assertThat(GatewayTestClient.refusal(port, "", new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        assertThat(GatewayTestClient.refusal(port, "?access_token=not.a.jwt", new HttpHeaders())).isNotNull().hasMessageContaining("401");
         String forged = new AccessTokens(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"), Duration.ofMinutes(5),
                 Clock.systemUTC()).issue(player("mallory", false));
-        assertThat(WsClient.refusal(port, "?access_token=" + forged, new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        assertThat(GatewayTestClient.refusal(port, "?access_token=" + forged, new HttpHeaders())).isNotNull().hasMessageContaining("401");
         String expired = new AccessTokens(keyOf(tokens), Duration.ofMinutes(15),
                 Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)).issue(player("late", false));
-        assertThat(WsClient.refusal(port, "?access_token=" + expired, new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        assertThat(GatewayTestClient.refusal(port, "?access_token=" + expired, new HttpHeaders())).isNotNull().hasMessageContaining("401");
 
         HttpHeaders bearer = new HttpHeaders();
         bearer.setBearerAuth(tokens.issue(player("bearer", false)));
-        assertThat(WsClient.refusal(port, "", bearer)).isNull();
+        assertThat(GatewayTestClient.refusal(port, "", bearer)).isNull();
     }
 
     @Test
     void everyBadMessageGetsATypedErrorAndTheConnectionCarriesOn() {
         AuthenticatedPlayer alice = player("alice", false);
         String matchId = newMatch(List.of(alice));
-        try (WsClient ws = WsClient.connect(port, tokens.issue(alice))) {
+        try (GatewayTestClient ws = GatewayTestClient.connect(port, tokens.issue(alice))) {
             ws.send("{not json");
             assertError(ws.await("error"), "MALFORMED_MESSAGE");
             ws.send("[1,2,3]");
@@ -117,7 +117,7 @@ class GatewayIntegrationTest {
         AuthenticatedPlayer eve = player("eve", false);
         String matchId = newMatch(List.of(alice, player("bob", false)));
         seedView(matchId, Instant.now().plusSeconds(60));
-        try (WsClient a = WsClient.connect(port, tokens.issue(alice)); WsClient e = WsClient.connect(port, tokens.issue(eve))) {
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice)); GatewayTestClient e = GatewayTestClient.connect(port, tokens.issue(eve))) {
             e.send("match:join", "j", Map.of("matchId", matchId));
             assertError(e.reply("j"), "NOT_IN_MATCH");
             e.send("match:submit", "s", Map.of("matchId", matchId, "problemId", "p1", "language", "python3", "code", "print(1)"));
@@ -139,7 +139,7 @@ class GatewayIntegrationTest {
     @Test
     void rateLimitsHoldInRedis() {
         AuthenticatedPlayer flooder = player("flooder", false);
-        try (WsClient ws = WsClient.connect(port, tokens.issue(flooder))) {
+        try (GatewayTestClient ws = GatewayTestClient.connect(port, tokens.issue(flooder))) {
             for (int i = 0; i < 10; i++) {
                 ws.send("chat:send", "c" + i, Map.of("channel", "GLOBAL", "text", "spam " + i));
                 assertThat(ws.reply("c" + i).path("type").asText()).isEqualTo("ack");
@@ -154,7 +154,7 @@ class GatewayIntegrationTest {
             assertError(ws.reply("s2"), "RATE_LIMITED");
         }
         // a second connection of the same player shares the limit
-        try (WsClient again = WsClient.connect(port, tokens.issue(flooder))) {
+        try (GatewayTestClient again = GatewayTestClient.connect(port, tokens.issue(flooder))) {
             again.send("chat:send", "c11", Map.of("channel", "GLOBAL", "text", "still flooding"));
             assertError(again.reply("c11"), "RATE_LIMITED");
         }
@@ -167,9 +167,9 @@ class GatewayIntegrationTest {
         AuthenticatedPlayer sam = player("sam", false);
         String matchId = newMatch(List.of(alice, bob));
         String view = seedView(matchId, Instant.now().plusSeconds(90));
-        try (WsClient a = WsClient.connect(port, tokens.issue(alice));
-             WsClient b = WsClient.connect(port, tokens.issue(bob));
-             WsClient s = WsClient.connect(port, tokens.issue(sam))) {
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(sam))) {
             a.send("match:join", "ja", Map.of("matchId", matchId));
             b.send("match:join", "jb", Map.of("matchId", matchId));
             s.send("spectate:join", "js", Map.of("matchId", matchId));
@@ -208,9 +208,9 @@ class GatewayIntegrationTest {
         AuthenticatedPlayer bob = player("bob", false);
         String matchId = newMatch(List.of(alice, bob));
         seedView(matchId, Instant.now().plusSeconds(60));
-        try (WsClient a = WsClient.connect(port, tokens.issue(alice));
-             WsClient b = WsClient.connect(port, tokens.issue(bob));
-             WsClient s = WsClient.connect(port, tokens.issue(player("sam", false)))) {
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(player("sam", false)))) {
             a.send("match:join", "ja", Map.of("matchId", matchId));
             b.send("match:join", "jb", Map.of("matchId", matchId));
             s.send("spectate:join", "js", Map.of("matchId", matchId));
@@ -219,7 +219,7 @@ class GatewayIntegrationTest {
             s.reply("js");
             JudgeProgress progress = new JudgeProgress("sub-1", matchId, alice.playerId().value(), 0, 3,
                     new TestResult("1", Verdict.AC, 5, 7, 1024, 0, null));
-            redis.convertAndSend(JudgeChannels.PROGRESS, WsClient.JSON.writeValueAsString(progress)).block();
+            redis.convertAndSend(JudgeChannels.PROGRESS, GatewayTestClient.JSON.writeValueAsString(progress)).block();
             JsonNode verdict = a.await("match:verdict");
             assertThat(verdict.path("payload").path("stage").asText()).isEqualTo("test");
             assertThat(verdict.path("payload").path("submissionId").asText()).isEqualTo("sub-1");
@@ -269,8 +269,8 @@ class GatewayIntegrationTest {
             AuthenticatedPlayer bob = player("bob", false);
             String matchId = newMatch(List.of(alice, bob));
             seedView(matchId, Instant.now().plusSeconds(60));
-            try (WsClient a = WsClient.connect(port, tokens.issue(alice));
-                 WsClient b = WsClient.connect(secondPort, tokens.issue(bob))) {
+            try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+                 GatewayTestClient b = GatewayTestClient.connect(secondPort, tokens.issue(bob))) {
                 a.send("match:join", "ja", Map.of("matchId", matchId));
                 b.send("match:join", "jb", Map.of("matchId", matchId));
                 a.reply("ja");
@@ -324,7 +324,7 @@ class GatewayIntegrationTest {
 
     static JsonNode json(String text) {
         try {
-            return WsClient.JSON.readTree(text);
+            return GatewayTestClient.JSON.readTree(text);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -21,9 +21,9 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
 /** A real WebSocket client for tests: sends text frames, collects every frame received. */
-final class WsClient implements AutoCloseable {
+public final class GatewayTestClient implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
@@ -32,7 +32,7 @@ final class WsClient implements AutoCloseable {
     private final Sinks.One<Boolean> opened = Sinks.one();
     private final Disposable connection;
 
-    private WsClient(URI uri, HttpHeaders headers) {
+    private GatewayTestClient(URI uri, HttpHeaders headers) {
         WebSocketClient client = new ReactorNettyWebSocketClient(HttpClient.create(),
                 () -> WebsocketClientSpec.builder().maxFramePayloadLength(4 * 1024 * 1024));
         connection = client.execute(uri, headers, session -> {
@@ -49,15 +49,15 @@ final class WsClient implements AutoCloseable {
                 .subscribe(null, e -> failure.tryEmitValue(e));
     }
 
-    static WsClient connect(int port, String token) {
-        WsClient client = new WsClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders());
+    public static GatewayTestClient connect(int port, String token) {
+        GatewayTestClient client = new GatewayTestClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders());
         client.await("session:welcome");
         return client;
     }
 
     /** Tries a handshake and returns why it failed (null when it opened). */
     static Throwable refusal(int port, String query, HttpHeaders headers) {
-        WsClient client = new WsClient(URI.create("ws://localhost:" + port + "/ws" + query), headers);
+        GatewayTestClient client = new GatewayTestClient(URI.create("ws://localhost:" + port + "/ws" + query), headers);
         try {
             return Mono.firstWithValue(client.failure.asMono(), client.opened.asMono().map(ok -> (Throwable) null)
                             .switchIfEmpty(Mono.never()))
@@ -69,11 +69,11 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         outbound.tryEmitNext(frame);
     }
 
-    void send(String type, String id, Object payload) {
+    public void send(String type, String id, Object payload) {
         try {
             var node = JSON.createObjectNode().put("type", type);
             if (id != null) {
@@ -86,16 +86,16 @@ final class WsClient implements AutoCloseable {
         }
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(n -> type.equals(n.path("type").asText()), Duration.ofSeconds(10), type);
     }
 
     /** The reply (or error) to the message with this id. */
-    JsonNode reply(String id) {
+    public JsonNode reply(String id) {
         return await(n -> id.equals(n.path("replyTo").asText()), Duration.ofSeconds(10), "reply to " + id);
     }
 
-    JsonNode await(Predicate<JsonNode> wanted, Duration timeout, String what) {
+    public JsonNode await(Predicate<JsonNode> wanted, Duration timeout, String what) {
         synchronized (seen) {
             for (JsonNode node : seen) {
                 if (wanted.test(node)) {
@@ -126,7 +126,7 @@ final class WsClient implements AutoCloseable {
     }
 
     /** Every frame received so far and not yet awaited, plus those arriving within {@code quiet}. */
-    List<JsonNode> drain(Duration quiet) {
+    public List<JsonNode> drain(Duration quiet) {
         long deadline = System.nanoTime() + quiet.toNanos();
         try {
             JsonNode next;
