@@ -213,36 +213,81 @@ static long process_cpu_ms(pid_t pid) {
 }
 
 /*
+ * Whether any process (zombies included) of the sandbox uid is left. The pids cgroup answers in
+ * one read; without it, /proc is scanned (inside the sandbox's pid namespace that is a handful
+ * of entries). The real uid is read from status, not from the /proc entry's owner, because a
+ * program that makes itself non-dumpable shows up as owned by root there.
+ */
+static int sandbox_processes_left(void) {
+    if (pids_cgroup) {
+        long long current = read_number(pids_cgroup, "pids.current", NULL);
+        if (current >= 0) {
+            return current > 1; /* the supervisor itself is in the group */
+        }
+    }
+    DIR *proc = opendir("/proc");
+    if (!proc) {
+        return 1;
+    }
+    int found = 0;
+    struct dirent *entry;
+    while (!found && (entry = readdir(proc)) != NULL) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') {
+            continue;
+        }
+        char path[300], buf[2048];
+        snprintf(path, sizeof path, "/proc/%s/status", entry->d_name);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            continue;
+        }
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        if (n <= 0) {
+            continue;
+        }
+        buf[n] = 0;
+        char *uid_line = strstr(buf, "\nUid:");
+        if (uid_line && (uid_t) strtoul(uid_line + 5, NULL, 10) == sandbox_uid) {
+            found = 1;
+        }
+    }
+    closedir(proc);
+    return found;
+}
+
+/*
  * Kills every process of the sandbox uid: a helper that becomes that uid calls kill(-1), which
  * reaches exactly the processes it may signal — the sandbox's own (including ones that left the
- * process group with setsid) — and never the supervisor. Orphans are reparented to us (child
- * subreaper), so we reap them between rounds.
+ * process group with setsid) — and never the supervisor. kill(-1)'s return value cannot say
+ * whether anything was left (it counts processes it had no permission for), hence the check.
+ * Orphans are reparented to us (child subreaper), so we reap them between rounds.
  */
 static int sweep_sandbox_processes(void) {
     /* up to ~5 s: a killed process with a large address space can take a while to exit */
     for (int round = 0; round < 550; round++) {
-        if (pids_cgroup && read_number(pids_cgroup, "pids.current", NULL) == 0) {
+        while (waitpid(-1, NULL, WNOHANG) > 0) {
+        }
+        if (!sandbox_processes_left()) {
             return 0;
         }
         pid_t helper = fork();
         if (helper == 0) {
-            if (setgid(sandbox_gid) != 0 || setuid(sandbox_uid) != 0) {
+            alarm(5);
+            if (setgroups(0, NULL) != 0 || setgid(sandbox_gid) != 0 || setuid(sandbox_uid) != 0) {
                 _exit(2);
             }
-            /* zombies count as signalled too: the supervisor reaps them before the next round */
-            _exit(kill(-1, SIGKILL) == 0 ? 1 : 0);
+            kill(-1, SIGKILL);
+            _exit(0);
         }
         int status = 0;
-        if (helper < 0 || waitpid(helper, &status, 0) < 0) {
+        if (helper < 0 || waitpid(helper, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             return -1;
         }
         while (waitpid(-1, NULL, WNOHANG) > 0) {
         }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        if (!sandbox_processes_left()) {
             return 0;
-        }
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 2) {
-            return -1;
         }
         struct timespec pause = {0, round < 50 ? 1000000L : 10000000L};
         nanosleep(&pause, NULL);
@@ -267,11 +312,10 @@ static void child_fail(int report_fd, const char *what) {
 static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, int report_fd) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (memory_cgroup && write_number(memory_cgroup, "cgroup.procs", getpid()) != 0) {
-        child_fail(report_fd, "join memory cgroup");
-    }
-    if (pids_cgroup && write_number(pids_cgroup, "cgroup.procs", getpid()) != 0) {
-        child_fail(report_fd, "join pids cgroup");
+    /* the cgroups were joined by the supervisor at start-up (see main); only the OOM immunity
+     * the supervisor gave itself must not be inherited */
+    if (memory_cgroup) {
+        write_file("/proc/self", "oom_score_adj", "0");
     }
     if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) {
         child_fail(report_fd, "redirect");
@@ -346,8 +390,14 @@ static void run_request(struct request *req) {
         return;
     }
     long long oom_kills_before = 0;
+    long long memory_baseline = memory_cgroup ? read_number(memory_cgroup, "memory.usage_in_bytes", NULL) : 0;
+    if (memory_baseline < 0) {
+        memory_baseline = 0;
+    }
     if (memory_cgroup) {
-        long long limit = req->memory_kb > 0 ? req->memory_kb * 1024LL : -1;
+        /* the supervisor itself lives in the group (so that children are born in it): its own
+         * small footprint is the baseline, added to the limit and subtracted from the peak */
+        long long limit = req->memory_kb > 0 ? req->memory_kb * 1024LL + memory_baseline : -1;
         /* memsw must stay >= limit: lower/raise the two in the order the kernel accepts */
         write_number(memory_cgroup, "memory.memsw.limit_in_bytes", -1);
         if (write_number(memory_cgroup, "memory.limit_in_bytes", limit) != 0) {
@@ -361,11 +411,8 @@ static void run_request(struct request *req) {
         oom_kills_before = read_number(memory_cgroup, "memory.oom_control", "oom_kill");
     }
     if (pids_cgroup && req->processes > 0) {
-        write_number(pids_cgroup, "pids.max", req->processes);
-    }
-    long long memory_baseline = memory_cgroup ? read_number(memory_cgroup, "memory.usage_in_bytes", NULL) : 0;
-    if (memory_baseline < 0) {
-        memory_baseline = 0;
+        /* + the supervisor and its cleanup helper; RLIMIT_NPROC holds the program to its number */
+        write_number(pids_cgroup, "pids.max", req->processes + 2);
     }
 
     int report[2];
@@ -583,6 +630,22 @@ int main(int argc, char **argv) {
     }
     if (memory_cgroup && access(memory_cgroup, W_OK) != 0) memory_cgroup = NULL;
     if (pids_cgroup && access(pids_cgroup, W_OK) != 0) pids_cgroup = NULL;
+    /*
+     * Join the session's cgroups once, here, so every child is born inside them: moving a task
+     * into a cgroup v1 group takes a global lock with an RCU grace period (milliseconds), which
+     * per test would be most of the sandbox's overhead. The supervisor makes itself immune to
+     * the OOM killer so that only the program can be chosen when the group runs out of memory.
+     */
+    if (memory_cgroup && write_number(memory_cgroup, "cgroup.procs", getpid()) != 0) {
+        memory_cgroup = NULL;
+    }
+    if (memory_cgroup) {
+        /* needs CAP_SYS_RESOURCE; without it the OOM killer still prefers the far larger program */
+        write_file("/proc/self", "oom_score_adj", "-1000");
+    }
+    if (pids_cgroup && write_number(pids_cgroup, "cgroup.procs", getpid()) != 0) {
+        pids_cgroup = NULL;
+    }
     printf("{\"ready\":true,\"protocol\":%d,\"memoryCgroup\":%s,\"pidsCgroup\":%s}\n", PROTOCOL_VERSION,
            memory_cgroup ? "true" : "false", pids_cgroup ? "true" : "false");
     fflush(stdout);

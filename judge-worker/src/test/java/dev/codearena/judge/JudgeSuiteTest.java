@@ -144,25 +144,27 @@ class JudgeSuiteTest {
         return Path.of(JudgeSuiteTest.class.getClassLoader().getResource(name).toURI());
     }
 
-    /** Pids of live processes running under any uid the local sandbox hands out. */
-    static List<String> sandboxProcesses() throws IOException {
+    /**
+     * Descendants of this JVM running under a sandbox uid. (Other judges on the machine, e.g. a
+     * running arena, legitimately have sandbox processes of their own.) Nothing can escape the
+     * descendant tree: orphans are reparented inside the sandbox's pid namespace.
+     */
+    static List<String> sandboxProcesses() {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    for (String line : Files.readAllLines(proc.resolve("status"))) {
-                        if (line.startsWith("Uid:")) {
-                            int uid = Integer.parseInt(line.split("\\s+")[1]);
-                            if (uid >= LocalSandbox.FIRST_UID && uid < LocalSandbox.FIRST_UID + LocalSandbox.UID_COUNT) {
-                                found.add(proc.getFileName() + " uid " + uid);
-                            }
+        ProcessHandle.current().descendants().forEach(process -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                    if (line.startsWith("Uid:")) {
+                        int uid = Integer.parseInt(line.split("\\s+")[1]);
+                        if (uid >= LocalSandbox.FIRST_UID && uid < LocalSandbox.FIRST_UID + LocalSandbox.UID_COUNT) {
+                            found.add(process.pid() + " uid " + uid + " " + process.info().commandLine().orElse(""));
                         }
                     }
-                } catch (IOException | RuntimeException gone) {
-                    // the process ended while we looked
                 }
+            } catch (IOException | RuntimeException gone) {
+                // the process ended while we looked
             }
-        }
+        });
         return found;
     }
 }

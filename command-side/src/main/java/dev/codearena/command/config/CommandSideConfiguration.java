@@ -7,9 +7,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
 
 /** Beans of the write side that are not tied to one aggregate or saga. */
 @Configuration(proxyBeanMethods = false)
+@PropertySource("classpath:codearena-command-side.properties")
 class CommandSideConfiguration {
 
     /** The server's clock: the only source of time for aggregates and sagas (handler parameter). */

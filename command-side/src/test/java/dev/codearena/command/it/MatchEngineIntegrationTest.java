@@ -24,6 +24,11 @@ import dev.codearena.command.CommandSideApplication;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import io.micrometer.core.instrument.MeterRegistry;
+import dev.codearena.command.catalogue.ProblemCatalogueLoader;
+import dev.codearena.problems.ProblemStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +41,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The match engine on the real PostgreSQL event store and real Redis streams: players and a problem
@@ -69,6 +75,8 @@ class MatchEngineIntegrationTest {
             commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob), List.of(problem)));
             assertThat(eventTypes(first, match.value())).containsExactly("MatchCreated");
             assertThat(eventTypes(first, problem.value())).containsExactly("ProblemVersionPublished");
+
+            loadCatalogueTwiceThenChangeIt(commands, first);
         } // stopped before the start deadline (4 s) fires
 
         try (ConfigurableApplicationContext second = start(database, "second")) {
@@ -118,6 +126,140 @@ class MatchEngineIntegrationTest {
             assertThat(bobChange).contains("\"before\":1500").contains("\"after\":1520");
             assertThat(second.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
+    }
+
+    /**
+     * Golf, Battle Royale and Sabotage through the command bus with verdicts from the results stream:
+     * each plays to its end without waiting for a timer (early ends: forfeit, everybody solved, both
+     * repaired), and sabotage validation goes through the judge like any job.
+     */
+    @Test
+    void golfBattleRoyaleAndSabotagePlayToTheirEnd() throws Exception {
+        String database = EmbeddedInfrastructureExtension.newDatabase("engine_modes");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        PlayerId a = PlayerId.of("a-" + run);
+        PlayerId b = PlayerId.of("b-" + run);
+        PlayerId c = PlayerId.of("c-" + run);
+        ProblemId p1 = ProblemId.of("p1-" + run);
+        ProblemId p2 = ProblemId.of("p2-" + run);
+        try (ConfigurableApplicationContext context = start(database, "modes")) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            for (PlayerId player : List.of(a, b, c)) {
+                commands.sendAndWait(new RegisterPlayerCommand(player, "h" + player.value().replace("-", "_"), PlayerClass.SABOTEUR));
+            }
+            ProblemDefinition everyMode = new ProblemDefinition("Double it", 1, List.of(), 1000, 256, CheckerSpec.TOKENS,
+                    Set.of(MatchMode.values()), "", "double/v1/tests", 3,
+                    new dev.codearena.api.match.ReferenceSolution(Language.PYTHON3, "n = int(input())\nprint(n * 2)\n"));
+            commands.sendAndWait(new ImportProblemCommand(p1, "h1", everyMode));
+            commands.sendAndWait(new ImportProblemCommand(p2, "h2", everyMode));
+
+            MatchId golf = MatchId.of("golf-" + run);
+            MatchId royale = MatchId.of("royale-" + run);
+            MatchId sabotage = MatchId.of("sabotage-" + run);
+            StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+            List<ResultInjector> judges = List.of(
+                    new ResultInjector(redis, golf.value(), ResultInjectorVerdicts::bySource),
+                    new ResultInjector(redis, royale.value(), ResultInjectorVerdicts::bySource),
+                    new ResultInjector(redis, sabotage.value(), ResultInjectorVerdicts::bySource));
+            try {
+                commands.sendAndWait(new CreateMatchCommand(golf, MatchMode.GOLF,
+                        MatchSettings.defaults(MatchMode.GOLF).withStartDelaySeconds(0).withSubmitIntervalMs(0), List.of(a, b), List.of(p1)));
+                commands.sendAndWait(new CreateMatchCommand(royale, MatchMode.BATTLE_ROYALE,
+                        MatchSettings.defaults(MatchMode.BATTLE_ROYALE).withStartDelaySeconds(0).withSubmitIntervalMs(0).withPlayers(2, 16)
+                                .withRoundSeconds(List.of(300, 240)), List.of(a, b, c), List.of(p1, p2)));
+                commands.sendAndWait(new CreateMatchCommand(sabotage, MatchMode.SABOTAGE,
+                        MatchSettings.defaults(MatchMode.SABOTAGE).withStartDelaySeconds(0).withSubmitIntervalMs(0), List.of(a, b), List.of(p1)));
+                for (MatchId match : List.of(golf, royale, sabotage)) {
+                    await(match + " started", Duration.ofSeconds(20), () -> eventTypes(context, match.value()).contains("MatchStarted"));
+                }
+
+                // Golf: two lengths, then b gives up
+                submit(commands, golf, "g1", a, p1, "print(int(input())*2)");
+                submit(commands, golf, "g2", b, p1, "print(2*int(input()))  # longer");
+                await("golf verdicts", Duration.ofSeconds(15), () -> count(context, golf, "GolfBestImproved") == 2);
+                commands.sendAndWait(new dev.codearena.api.match.ForfeitMatchCommand(golf, b));
+
+                // Battle Royale: round 1 all solve (slowest, c, out), round 2 only a solves
+                submit(commands, royale, "r1a", a, p1, "print(1)");
+                submit(commands, royale, "r1b", b, p1, "print(2)");
+                await("a and b solved", Duration.ofSeconds(15), () -> count(context, royale, "ProblemSolved") == 2);
+                submit(commands, royale, "r1c", c, p1, "print(3)");
+                await("round 2", Duration.ofSeconds(15), () -> eventTypes(context, royale.value()).contains("RoundStarted")
+                        && count(context, royale, "RoundStarted") == 2);
+                submit(commands, royale, "r2a", a, p2, "print(4)");
+                submit(commands, royale, "r2b", b, p2, "print('WRONG')");
+                await("b judged", Duration.ofSeconds(15), () -> count(context, royale, "SubmissionJudged") == 5);
+                submit(commands, royale, "r2b2", b, p2, "print(5)");
+
+                // Sabotage: a's first sabotage does not compile, the second is accepted; both repair
+                SubmissionOutcome refusedAtOnce = commands.sendAndWait(new dev.codearena.api.match.SubmitSabotageCommand(sabotage,
+                        SubmissionId.of("sab-a0-" + run), a, "import os\nn = 0\nm = 1\nprint(n)\nprint(m)\n"));
+                assertThat(refusedAtOnce.refusal()).isEqualTo(dev.codearena.api.error.ErrorCode.SABOTAGE_EDIT_BUDGET_EXCEEDED);
+                sabotage(commands, sabotage, "sab-a1", a, "n = int(input()\nprint(n * 2)  # SYNTAX\n");
+                sabotage(commands, sabotage, "sab-b1", b, "n = int(input())\nprint(n * 2 + 1)  # WRONG\n");
+                await("a's sabotage refused by the judge", Duration.ofSeconds(15),
+                        () -> count(context, sabotage, "SabotageRefused") == 2 && count(context, sabotage, "SabotageAccepted") == 1);
+                sabotage(commands, sabotage, "sab-a2", a, "n = int(input())\nprint(n * 3)  # WRONG\n");
+                await("repair phase", Duration.ofSeconds(15), () -> eventTypes(context, sabotage.value()).contains("RepairPhaseStarted"));
+                submit(commands, sabotage, "fix-a", a, p1, "n = int(input())\nprint(n * 2)\n");
+                submit(commands, sabotage, "fix-b", b, p1, "n = int(input())\nprint(n + n)\n");
+
+                for (MatchId match : List.of(golf, royale, sabotage)) {
+                    await(match + " finalised", Duration.ofSeconds(20), () -> eventTypes(context, match.value()).contains("MatchFinalised"));
+                }
+            } finally {
+                for (ResultInjector judge : judges) {
+                    judge.close();
+                }
+            }
+            assertThat(ended(context, golf)).contains("\"reason\":\"FORFEIT\"");
+            assertThat(ended(context, royale)).contains("\"reason\":\"LAST_PLAYER_STANDING\"")
+                    .contains("{\"playerId\":\"" + a + "\",\"place\":1");
+            assertThat(eventTypes(context, royale.value())).filteredOn("PlayerEliminated"::equals).hasSize(2);
+            assertThat(ended(context, sabotage)).contains("\"reason\":\"ALL_REPAIRED\"");
+            assertThat(count(context, sabotage, "RepairSucceeded")).isEqualTo(2);
+            assertThat(context.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
+        }
+    }
+
+    private static void submit(CommandGateway commands, MatchId match, String id, PlayerId player, ProblemId problem, String source) {
+        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSolutionCommand(match, SubmissionId.of(id + "-" + match),
+                player, problem, Language.PYTHON3, source));
+        assertThat(outcome.accepted()).as(id + " " + outcome).isTrue();
+    }
+
+    private static void sabotage(CommandGateway commands, MatchId match, String id, PlayerId player, String source) {
+        SubmissionOutcome outcome = commands.sendAndWait(new dev.codearena.api.match.SubmitSabotageCommand(match,
+                SubmissionId.of(id + "-" + match), player, source));
+        assertThat(outcome.accepted()).as(id + " " + outcome).isTrue();
+    }
+
+    private static long count(ConfigurableApplicationContext context, MatchId match, String type) {
+        return eventTypes(context, match.value()).stream().filter(type::equals).count();
+    }
+
+    private static String ended(ConfigurableApplicationContext context, MatchId match) {
+        return context.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%.MatchEnded'", String.class, match.value());
+    }
+
+    /** The on-disk problem set goes into Problem aggregates idempotently; a changed directory is a new version. */
+    private static void loadCatalogueTwiceThenChangeIt(CommandGateway commands, ConfigurableApplicationContext context) throws Exception {
+        Path root = Files.createTempDirectory("catalogue-it");
+        Path problems = Files.createDirectories(root.resolve("problems"));
+        String slug = "clock-angle";
+        FileSystemUtils.copyRecursively(Path.of("..", "problems", slug), problems.resolve(slug));
+        ProblemCatalogueLoader loader = new ProblemCatalogueLoader(commands, problems, new ProblemStore(root.resolve("store")));
+        assertThat(loader.load()).isEqualTo(1);
+        assertThat(loader.load()).isEqualTo(1);
+        assertThat(eventTypes(context, slug)).containsExactly("ProblemVersionPublished");
+        Files.writeString(problems.resolve(slug).resolve("statement.md"), "\nA clarified statement.\n", StandardOpenOption.APPEND);
+        loader.load();
+        assertThat(eventTypes(context, slug)).containsExactly("ProblemVersionPublished", "ProblemVersionPublished");
+        String latest = context.getBean(JdbcTemplate.class).queryForObject("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = 1", String.class, slug);
+        assertThat(latest).contains("\"version\":2").contains("clock-angle/").contains("/tests").contains("A clarified statement");
+        assertThat(Files.list(root.resolve("store").resolve(slug)).count()).as("one materialised test set per version").isEqualTo(2);
     }
 
     private static ProblemDefinition definition() {

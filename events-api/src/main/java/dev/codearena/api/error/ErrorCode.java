@@ -15,6 +15,10 @@ public enum ErrorCode {
     // --- generic
     VALIDATION_FAILED("The request is malformed."),
     INTERNAL_ERROR("Something went wrong on our side; nothing was lost, please retry."),
+    // --- read side (query APIs)
+    READ_MODEL_REBUILDING("This view is being rebuilt from history; retry shortly."),
+    UNKNOWN_READ_MODEL("No such read model."),
+    ADMIN_ONLY("Only admins may do that."),
 
     // --- gateway: connection, protocol and accounts
     UNAUTHENTICATED("Sign in first: the access token is missing, invalid or expired."),

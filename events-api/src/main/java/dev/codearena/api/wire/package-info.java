@@ -1,7 +1,8 @@
 /**
- * The player-facing wire protocol: the JSON envelope, every client-to-server message, the gateway's
- * server-to-client messages (lobby, chat, ticks, per-test verdicts, errors) and the catalogue
- * {@link dev.codearena.api.wire.WireProtocol} from which the JSON Schema is generated.
- * Described for humans in {@code docs/protocol.md}.
+ * The player-facing wire protocol. The gateway owns the JSON envelope, every client-to-server
+ * message, the lobby, chat, error, tick and per-test verdict messages and the catalogue
+ * {@link dev.codearena.api.wire.WireProtocol} from which the JSON Schema is generated; the query side
+ * owns the match/spectate stream payloads it publishes ({@link dev.codearena.api.wire.LiveMessage}),
+ * which the gateway relays verbatim. Described for humans in {@code docs/protocol.md}.
  */
 package dev.codearena.api.wire;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A testlib-style checker program: {@code checker input expected actual}. Exit 0 = AC,
- * 1 (testlib's WA) or 2 (testlib's presentation error) = WA, anything else (testlib's FAIL = 3,
- * a crash, a timeout) = IE, because a broken checker says nothing about the player.
+ * A testlib-style checker program: {@code checker input expected actual}. Exit 0 = AC, 1 = WA,
+ * anything else (testlib's FAIL = 3, a problem's "jury error" = 2, a crash, a timeout) = IE,
+ * because a checker that cannot decide says nothing about the player.
  * It is the problem author's trusted code, so it runs on the host with a timeout.
  */
 final class CustomChecker implements Checker {
@@ -38,7 +38,7 @@ final class CustomChecker implements Checker {
             String message = new String(output, StandardCharsets.UTF_8).strip();
             return switch (process.exitValue()) {
                 case 0 -> new CheckResult(Verdict.AC, message.isEmpty() ? null : message);
-                case 1, 2 -> CheckResult.wrong(message);
+                case 1 -> CheckResult.wrong(message);
                 default -> new CheckResult(Verdict.IE, "checker failed (exit " + process.exitValue() + "): " + message);
             };
         } catch (InterruptedException e) {

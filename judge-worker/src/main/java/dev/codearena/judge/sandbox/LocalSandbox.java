@@ -1,6 +1,11 @@
 package dev.codearena.judge.sandbox;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -28,6 +33,7 @@ public final class LocalSandbox implements Sandbox {
     public static final String NAME = "local";
     public static final int FIRST_UID = 61000;
     public static final int UID_COUNT = 2000;
+    static final Path UID_LOCK_DIR = Path.of("/run/codearena-judge");
     private static final List<String> ETC_ENTRIES = List.of("/etc/alternatives", "/etc/ld.so.cache",
             "/etc/java-17-openjdk", "/etc/localtime");
 
@@ -37,6 +43,7 @@ public final class LocalSandbox implements Sandbox {
     private final Optional<CgroupV1> memoryCgroups;
     private final Optional<CgroupV1> pidsCgroups;
     private final BitSet usedUids = new BitSet(UID_COUNT);
+    private final Map<Integer, FileLock> uidLocks = new HashMap<>();
     private final AtomicLong sessionCounter = new AtomicLong();
 
     private LocalSandbox(Path workDir, SupervisorBinary supervisor, Path bwrap) {
@@ -55,6 +62,8 @@ public final class LocalSandbox implements Sandbox {
             if (!Integer.valueOf(0).equals(uid)) {
                 throw new SandboxUnavailableException("the local sandbox needs root to give programs their own uid (running as uid " + uid + ")");
             }
+            Files.createDirectories(UID_LOCK_DIR);
+            Files.setPosixFilePermissions(UID_LOCK_DIR, PosixFilePermissions.fromString("rwx------"));
             Path sessions = context.workDir().resolve("sessions");
             Files.createDirectories(sessions);
             Files.setPosixFilePermissions(sessions, PosixFilePermissions.fromString("rwx------"));
@@ -158,7 +167,9 @@ public final class LocalSandbox implements Sandbox {
             c.addAll(List.of("--bind", pidsGroup.toString(), SandboxLayout.PIDS_CGROUP));
         }
         // The supervisor keeps only what it needs: switch uid, signal and chown/clean the scratch.
-        for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE")) {
+        // (SYS_RESOURCE: only to make itself immune to the OOM killer of the session's memory cgroup)
+        for (String cap : List.of("CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_CHOWN", "CAP_FOWNER", "CAP_DAC_OVERRIDE",
+                "CAP_SYS_RESOURCE")) {
             c.addAll(List.of("--cap-add", cap));
         }
         c.addAll(List.of("--chdir", "/", Path.of(SandboxLayout.SUPERVISOR).getParent().resolve(supervisor.binary().getFileName()).toString(),
@@ -186,16 +197,43 @@ public final class LocalSandbox implements Sandbox {
         Files2.deleteTree(sessionDir);
     }
 
+    /**
+     * A uid no other live session uses, in this JVM (the bit set) or in any other worker or CLI
+     * process on the machine (an exclusive lock on {@code /run/codearena-judge/uid-N.lock}):
+     * two sessions sharing a uid could signal each other's programs and share RLIMIT_NPROC.
+     */
     private synchronized int acquireUid() throws SandboxException {
-        int free = usedUids.nextClearBit(0);
-        if (free >= UID_COUNT) {
-            throw new SandboxException("too many concurrent sandbox sessions");
+        for (int index = usedUids.nextClearBit(0); index < UID_COUNT; index = usedUids.nextClearBit(index + 1)) {
+            int uid = FIRST_UID + index;
+            try {
+                FileChannel channel = FileChannel.open(UID_LOCK_DIR.resolve("uid-" + uid + ".lock"),
+                        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock();
+                if (lock == null) {
+                    channel.close();
+                    continue;
+                }
+                usedUids.set(index);
+                uidLocks.put(uid, lock);
+                return uid;
+            } catch (OverlappingFileLockException e) {
+                // held by this JVM through another sandbox instance: try the next uid
+            } catch (IOException e) {
+                throw new SandboxException("cannot lock a sandbox uid in " + UID_LOCK_DIR, e);
+            }
         }
-        usedUids.set(free);
-        return FIRST_UID + free;
+        throw new SandboxException("too many concurrent sandbox sessions");
     }
 
     private synchronized void releaseUid(int uid) {
+        FileLock lock = uidLocks.remove(uid);
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing else to undo
+            }
+        }
         usedUids.clear(uid - FIRST_UID);
     }
 

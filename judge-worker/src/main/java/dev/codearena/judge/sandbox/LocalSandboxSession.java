@@ -18,7 +18,7 @@ final class LocalSandboxSession implements SandboxSession {
         thread.setDaemon(true);
         return thread;
     });
-    private static final long STARTUP_TIMEOUT_MS = 10_000;
+    private static final long STARTUP_TIMEOUT_MS = 30_000;
     private static final long GRACE_MS = 5_000;
 
     private final Process process;
@@ -74,6 +74,9 @@ final class LocalSandboxSession implements SandboxSession {
         SupervisorClient.Report report;
         try {
             report = client.run(request);
+        } catch (SandboxException e) {
+            String log = bwrapLog().strip();
+            throw new SandboxException(e.getMessage() + (log.isEmpty() ? "" : " (sandbox log: " + log + ")"), e);
         } finally {
             watchdog.cancel(false);
         }

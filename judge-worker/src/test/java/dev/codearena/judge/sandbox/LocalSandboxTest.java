@@ -73,4 +73,51 @@ class LocalSandboxTest {
             assertThat(out).contains("noshadow", "noio", "noprog", "nowork", "hi");
         }
     }
+
+    /**
+     * The supervisor on its own, without cgroups (as in a container whose cgroup fs is read-only):
+     * the protocol works and a daemon left behind by setsid is still found and killed.
+     */
+    @Test
+    void supervisorWithoutCgroupsKillsLeftoverDaemons(@TempDir Path dir) throws Exception {
+        Path scratch = Files.createDirectories(dir.resolve("scratch"));
+        Process process = new ProcessBuilder(SupervisorBinary.build(work).binary().toString(),
+                "--uid", "62999", "--gid", "62999", "--scratch", scratch.toString()).start();
+        try {
+            SupervisorClient client = new SupervisorClient(process.getOutputStream(), process.getInputStream());
+            SupervisorClient.Ready ready = client.awaitReady();
+            assertThat(ready.memoryCgroup()).isFalse();
+            SupervisorClient.Report report = client.run(new SupervisorClient.Request(
+                    List.of("/bin/sh", "-c", "setsid sleep 1000 & echo started"), Map.of("PATH", "/usr/bin:/bin"), null,
+                    dir.resolve("out").toString(), null, scratch.toString(), limits(1000)));
+            assertThat(report.status()).isEqualTo("exited");
+            assertThat(Files.readString(dir.resolve("out"))).contains("started");
+            assertThat(JudgeProcesses.withUid(62999)).isEmpty();
+            client.quit();
+            assertThat(process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Live processes of a uid, from /proc. */
+    static final class JudgeProcesses {
+        static List<String> withUid(int uid) throws java.io.IOException {
+            List<String> found = new java.util.ArrayList<>();
+            try (var procs = Files.list(Path.of("/proc"))) {
+                for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        for (String line : Files.readAllLines(proc.resolve("status"))) {
+                            if (line.startsWith("Uid:") && Integer.parseInt(line.split("\\s+")[1]) == uid) {
+                                found.add(proc.getFileName().toString());
+                            }
+                        }
+                    } catch (java.io.IOException | RuntimeException gone) {
+                        // ended while we looked
+                    }
+                }
+            }
+            return found;
+        }
+    }
 }

@@ -12,8 +12,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
 
 /**
  * Embedded PostgreSQL and Redis sharing one data directory ({@code <dataDir>/postgres},
@@ -35,6 +38,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final FileLock lock;
     private final CompletableFuture<EmbeddedPostgresServer> postgres;
     private final CompletableFuture<EmbeddedRedis> redis;
+    /** Start-up reports, held back because Spring Boot initialises logging after we start; see {@link #awaitReady()}. */
+    private final Queue<Consumer<Logger>> deferredLog = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
     private EmbeddedInfrastructure(Path dataDirectory, int postgresPort, int redisPort, boolean durable,
@@ -87,9 +92,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private EmbeddedPostgresServer startPostgres(boolean durable) {
         long started = System.nanoTime();
         try {
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(postgresPort, dataDirectory.resolve("postgres"), durable);
-            log.info("event=embedded-postgres-ready port={} dataDir={} tookMs={}", postgresPort,
-                    dataDirectory.resolve("postgres"), (System.nanoTime() - started) / 1_000_000);
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(postgresPort, dataDirectory.resolve("postgres"), durable, note -> deferredLog.add(logger -> logger.warn(note)));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            deferredLog.add(logger -> logger.info("event=embedded-postgres-ready port={} dataDir={} tookMs={}",
+                    postgresPort, dataDirectory.resolve("postgres"), tookMs));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL failed to start (log: "
@@ -100,9 +106,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private EmbeddedRedis startRedis(boolean durable) {
         long started = System.nanoTime();
         try {
-            EmbeddedRedis server = EmbeddedRedis.start(redisPort, dataDirectory.resolve("redis"), durable);
-            log.info("event=embedded-redis-ready port={} dataDir={} tookMs={}", redisPort,
-                    dataDirectory.resolve("redis"), (System.nanoTime() - started) / 1_000_000);
+            EmbeddedRedis server = EmbeddedRedis.start(redisPort, dataDirectory.resolve("redis"), durable, note -> deferredLog.add(logger -> logger.warn(note)));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            deferredLog.add(logger -> logger.info("event=embedded-redis-ready port={} dataDir={} tookMs={}",
+                    redisPort, dataDirectory.resolve("redis"), tookMs));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded Redis failed to start (log: "
@@ -117,6 +124,10 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         } catch (CompletionException failed) {
             close();
             throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        } finally {
+            for (Consumer<Logger> entry = deferredLog.poll(); entry != null; entry = deferredLog.poll()) {
+                entry.accept(log);
+            }
         }
         return this;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** A real PostgreSQL (zonky's Maven-delivered binaries) whose data directory outlives the process. */
 final class EmbeddedPostgresServer implements AutoCloseable {
@@ -20,9 +21,9 @@ final class EmbeddedPostgresServer implements AutoCloseable {
      * @param durable {@code true} keeps PostgreSQL's default {@code synchronous_commit=on}: a
      *                committed event is on disk before the command returns. Tests turn it off.
      */
-    static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean durable) throws IOException {
+    static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean durable, Consumer<String> notes) throws IOException {
         Files.createDirectories(dataDirectory);
-        OrphanedServers.stopIfRunning(dataDirectory.resolve("postmaster.pid"), "postgres");
+        OrphanedServers.stopIfRunning(dataDirectory.resolve("postmaster.pid"), "postgres", notes);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)

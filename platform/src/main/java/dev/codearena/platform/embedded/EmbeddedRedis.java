@@ -1,6 +1,7 @@
 package dev.codearena.platform.embedded;
 
 import redis.embedded.core.ExecutableProvider;
+import redis.embedded.model.OsArchitecture;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,10 +11,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A real redis-server (the binary shipped in the embedded-redis artifact) run as a child
@@ -39,10 +42,10 @@ final class EmbeddedRedis implements AutoCloseable {
      * Starts Redis keeping its data in {@code dataDirectory}: an append-only file (fsync every
      * second) plus RDB snapshots, so live state survives a restart of the arena.
      */
-    static EmbeddedRedis start(int port, Path dataDirectory, boolean persistent) throws IOException {
+    static EmbeddedRedis start(int port, Path dataDirectory, boolean persistent, Consumer<String> notes) throws IOException {
         Files.createDirectories(dataDirectory);
         Path pidFile = dataDirectory.resolve("redis.pid");
-        OrphanedServers.stopIfRunning(pidFile, "redis");
+        OrphanedServers.stopIfRunning(pidFile, "redis", notes);
         EmbeddedRedis redis = new EmbeddedRedis(port, dataDirectory);
         redis.launch(pidFile, persistent);
         return redis;
@@ -50,7 +53,7 @@ final class EmbeddedRedis implements AutoCloseable {
 
     private void launch(Path pidFile, boolean persistent) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ExecutableProvider.newJarResourceProvider().get().getAbsolutePath());
+        command.add(executable().toString());
         command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
                 "--dir", dataDirectory.toAbsolutePath().toString(),
                 "--pidfile", pidFile.toAbsolutePath().toString(),
@@ -67,6 +70,42 @@ final class EmbeddedRedis implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDirectory.resolve("redis.out").toFile()))
                 .start();
         awaitPong();
+    }
+
+    /**
+     * The redis-server binary for this OS and CPU, extracted once per machine into
+     * {@code java.io.tmpdir/codearena-redis/} (embedded-redis would copy 10 MB into a fresh temp
+     * directory on every start, and leave it behind after a kill -9).
+     */
+    private static Path executable() throws IOException {
+        String resource = ExecutableProvider.newProvidedVersionsMap().get(OsArchitecture.detectOSandArchitecture());
+        if (resource == null) {
+            throw new IOException("embedded-redis has no redis-server for " + OsArchitecture.detectOSandArchitecture());
+        }
+        String fileName = Path.of(resource).getFileName().toString();
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"), "codearena-redis");
+        Path target = directory.resolve(fileName);
+        if (Files.isExecutable(target)) {
+            return target;
+        }
+        Files.createDirectories(directory);
+        Path partial = Files.createTempFile(directory, fileName, ".partial");
+        try (InputStream in = EmbeddedRedis.class.getResourceAsStream(resource.startsWith("/") ? resource : "/" + resource)) {
+            if (in == null) {
+                throw new IOException("redis-server resource " + resource + " not on the classpath");
+            }
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+        }
+        partial.toFile().setExecutable(true, false);
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException raceLostOrNotAtomic) {
+            Files.deleteIfExists(partial);
+            if (!Files.isExecutable(target)) {
+                throw raceLostOrNotAtomic;
+            }
+        }
+        return target;
     }
 
     /** Redis accepts connections while it is still loading its data; PONG means it is serving. */

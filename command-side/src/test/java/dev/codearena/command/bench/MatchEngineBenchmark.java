@@ -1,0 +1,271 @@
+package dev.codearena.command.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.codearena.api.judge.CheckerSpec;
+import dev.codearena.api.judge.JudgeChannels;
+import dev.codearena.api.judge.Language;
+import dev.codearena.api.judge.Verdict;
+import dev.codearena.api.match.CreateMatchCommand;
+import dev.codearena.api.match.MatchId;
+import dev.codearena.api.match.MatchMode;
+import dev.codearena.api.match.MatchSettings;
+import dev.codearena.api.match.RecordVerdictCommand;
+import dev.codearena.api.match.SubmissionId;
+import dev.codearena.api.match.SubmissionOutcome;
+import dev.codearena.api.match.SubmitSolutionCommand;
+import dev.codearena.api.player.PlayerClass;
+import dev.codearena.api.player.PlayerId;
+import dev.codearena.api.player.RegisterPlayerCommand;
+import dev.codearena.api.problem.ImportProblemCommand;
+import dev.codearena.api.problem.ProblemDefinition;
+import dev.codearena.api.problem.ProblemId;
+import dev.codearena.command.CommandSideApplication;
+import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
+import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Match engine benchmark (docs/benchmarks.md, "Match engine"). Not part of the normal test run (the
+ * class name matches no Surefire pattern); run it with
+ * {@code ./mvnw -B -o -pl command-side test -Dtest=MatchEngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * Sizes: {@code -Dbench.matches=200 -Dbench.threads=16 -Dbench.seconds=30}.
+ *
+ * <ol>
+ *   <li>Throughput: many running Blitz matches; client threads send SubmitSolution then RecordVerdict
+ *       (WA, so matches keep running) through the command bus, each command one transaction on the
+ *       PostgreSQL event store. The judging saga runs meanwhile (a saga and a Redis job per submission).</li>
+ *   <li>Latency: 20 live matches, each player submitting every 2 s (the product's rate limit): time from
+ *       sending the submit command to the job being on the Redis jobs stream (the stream entry id is
+ *       the XADD time), which bounds SubmissionReceived → job enqueued from above.</li>
+ * </ol>
+ */
+@EmbeddedInfrastructureTest
+class MatchEngineBenchmark {
+
+    private static final int MATCHES = Integer.getInteger("bench.matches", 200);
+    private static final int THREADS = Integer.getInteger("bench.threads", 16);
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    private static final ProblemId PROBLEM = ProblemId.of("bench-problem");
+
+    @Test
+    void matchEngine() throws Exception {
+        String database = EmbeddedInfrastructureExtension.newDatabase("engine_bench");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
+                .web(WebApplicationType.NONE)
+                .run("--codearena.postgres.url=" + database, "--spring.main.banner-mode=off",
+                        "--logging.level.root=WARN", "--codearena.judging.consumer-name=bench")) {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            commands.sendAndWait(new ImportProblemCommand(PROBLEM, "bench-1", new ProblemDefinition("Bench", 1, List.of(), 1000, 256,
+                    CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ), "", "bench/v1/tests", 1, null)));
+            List<MatchId> matches = createMatches(commands, "t", MATCHES);
+            awaitStarted(context, matches);
+
+            StringBuilder report = new StringBuilder();
+            report.append(throughput(commands, matches, context));
+            report.append(latency(context, commands));
+            System.out.println(report);
+            Path out = Path.of("target", "benchmark-match-engine.txt");
+            Files.writeString(out, report.toString());
+        }
+    }
+
+    private static List<MatchId> createMatches(CommandGateway commands, String prefix, int count) {
+        MatchSettings settings = MatchSettings.defaults(MatchMode.BLITZ).withProblemPoints(List.of(100))
+                .withStartDelaySeconds(0).withDurationSeconds(3600).withSubmitIntervalMs(0);
+        List<MatchId> matches = new ArrayList<>();
+        for (int m = 0; m < count; m++) {
+            PlayerId a = PlayerId.of(prefix + "-a" + m);
+            PlayerId b = PlayerId.of(prefix + "-b" + m);
+            commands.sendAndWait(new RegisterPlayerCommand(a, "pa" + prefix + m, PlayerClass.HACKER));
+            commands.sendAndWait(new RegisterPlayerCommand(b, "pb" + prefix + m, PlayerClass.HACKER));
+            MatchId match = MatchId.of(prefix + "-match-" + m);
+            commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(a, b), List.of(PROBLEM)));
+            matches.add(match);
+        }
+        return matches;
+    }
+
+    private static void awaitStarted(ConfigurableApplicationContext context, List<MatchId> matches) throws InterruptedException {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer started = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE payloadtype LIKE '%.MatchStarted'"
+                    + " AND aggregateidentifier LIKE ?", Integer.class, matches.get(0).value().split("-match-")[0] + "-match-%");
+            if (started != null && started == matches.size()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("matches did not start");
+    }
+
+    private static String throughput(CommandGateway commands, List<MatchId> matches, ConfigurableApplicationContext context)
+            throws Exception {
+        // warm-up: one submission per match loads every aggregate into the cache
+        runLoad(commands, matches, Duration.ofSeconds(5), "warm");
+        AtomicLong[] result = runLoad(commands, matches, Duration.ofSeconds(SECONDS), "run");
+        long count = result[0].get();
+        double perSecond = count / (double) SECONDS;
+        long sagaStart = System.nanoTime();
+        awaitSagasIdle(context);
+        double catchUp = (System.nanoTime() - sagaStart) / 1e9;
+        return String.format("match engine throughput: %d commands in %d s = %.0f commands/s (%d threads, %d matches); "
+                        + "command round trip p50 %.1f ms p99 %.1f ms; judging saga caught up %.1f s after the load%n",
+                count, SECONDS, perSecond, THREADS, matches.size(), LATENCIES.p(50), LATENCIES.p(99), catchUp)
+;
+    }
+
+    private static final Percentiles LATENCIES = new Percentiles();
+
+    private static AtomicLong[] runLoad(CommandGateway commands, List<MatchId> matches, Duration duration, String tag)
+            throws Exception {
+        AtomicLong count = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long end = System.nanoTime() + duration.toNanos();
+        boolean measure = tag.equals("run");
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    for (int m = thread; m < matches.size() && System.nanoTime() < end; m += THREADS) {
+                        MatchId match = matches.get(m);
+                        PlayerId player = PlayerId.of(match.value().replace("-match-", "-a"));
+                        SubmissionId id = SubmissionId.of(tag + "-" + thread + "-" + (n++));
+                        long t0 = System.nanoTime();
+                        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSolutionCommand(match, id, player, PROBLEM,
+                                Language.PYTHON3, "print(0)"));
+                        long t1 = System.nanoTime();
+                        commands.sendAndWait(new RecordVerdictCommand(match, id, Verdict.WA, true, 0, 1, null, 1));
+                        long t2 = System.nanoTime();
+                        if (!outcome.accepted()) {
+                            throw new IllegalStateException("refused: " + outcome);
+                        }
+                        count.addAndGet(2);
+                        if (measure) {
+                            LATENCIES.add(t1 - t0);
+                            LATENCIES.add(t2 - t1);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return new AtomicLong[]{count, new AtomicLong()};
+    }
+
+    private static void awaitSagasIdle(ConfigurableApplicationContext context) throws InterruptedException {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(600).toNanos();
+        while (System.nanoTime() < deadline) {
+            Integer open = jdbc.queryForObject("SELECT count(*) FROM associationvalueentry WHERE sagatype LIKE '%JudgingSaga'",
+                    Integer.class);
+            Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+            String token = jdbc.queryForObject("SELECT convert_from(token, 'UTF8') FROM tokenentry WHERE processorname = 'judging' "
+                    + "ORDER BY segment LIMIT 1", String.class);
+            if (open != null && open == 0 && token != null && head != null && token.contains(String.valueOf(head))) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private static String latency(ConfigurableApplicationContext context, CommandGateway commands) throws Exception {
+        List<MatchId> live = createMatches(commands, "l", 20);
+        awaitStarted(context, live);
+        StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
+        Map<String, Long> sentAtMillis = new ConcurrentHashMap<>();
+        String lastId = lastStreamId(redis);
+        int rounds = 10;
+        for (int round = 0; round < rounds; round++) {
+            long roundStart = System.currentTimeMillis();
+            for (MatchId match : live) {
+                for (String side : List.of("-a", "-b")) {
+                    PlayerId player = PlayerId.of(match.value().replace("-match-", side));
+                    SubmissionId id = SubmissionId.of("lat-" + match.value() + side + "-" + round);
+                    sentAtMillis.put(id.value(), System.currentTimeMillis());
+                    commands.sendAndWait(new SubmitSolutionCommand(match, id, player, PROBLEM, Language.PYTHON3, "print(0)"));
+                }
+            }
+            Thread.sleep(Math.max(0, 2000 - (System.currentTimeMillis() - roundStart)));
+        }
+        Thread.sleep(3000);
+        Percentiles enqueue = new Percentiles();
+        @SuppressWarnings("unchecked")
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(StreamReadOptions.empty().count(100_000),
+                StreamOffset.create(JudgeChannels.JOBS, ReadOffset.from(lastId)));
+        for (MapRecord<String, Object, Object> record : records) {
+            String body = String.valueOf(record.getValue().get(JudgeChannels.FIELD_JSON));
+            int start = body.indexOf("\"submissionId\":\"") + 16;
+            String id = body.substring(start, body.indexOf('"', start));
+            Long sent = sentAtMillis.get(id);
+            if (sent != null) {
+                enqueue.add((Long.parseLong(record.getId().getValue().split("-")[0]) - sent) * 1_000_000L);
+            }
+        }
+        assertThat(enqueue.size()).isEqualTo(sentAtMillis.size());
+        return String.format("submit -> judge job on the stream (%d submissions, 20 live matches, 1 per player per 2 s): "
+                + "p50 %.0f ms, p99 %.0f ms, max %.0f ms%n", enqueue.size(), enqueue.p(50), enqueue.p(99), enqueue.p(100));
+    }
+
+    private static String lastStreamId(StringRedisTemplate redis) {
+        var info = redis.opsForStream().reverseRange(JudgeChannels.JOBS, org.springframework.data.domain.Range.unbounded(),
+                org.springframework.data.redis.connection.Limit.limit().count(1));
+        return info == null || info.isEmpty() ? "0-0" : info.get(0).getId().getValue();
+    }
+
+    /** Nanosecond samples; percentiles in milliseconds. */
+    static final class Percentiles {
+        private final List<Long> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        void add(long nanos) {
+            samples.add(nanos);
+        }
+
+        int size() {
+            return samples.size();
+        }
+
+        double p(int percentile) {
+            List<Long> sorted;
+            synchronized (samples) {
+                sorted = new ArrayList<>(samples);
+            }
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            sorted.sort(null);
+            int index = (int) Math.min(sorted.size() - 1, Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+            return sorted.get(Math.max(0, index)) / 1e6;
+        }
+    }
+}

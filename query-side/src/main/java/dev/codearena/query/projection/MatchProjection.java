@@ -1,0 +1,272 @@
+package dev.codearena.query.projection;
+
+import dev.codearena.query.QueryProcessingGroups;
+import static dev.codearena.query.support.RowBatch.key;
+import static dev.codearena.query.support.Sql.ts;
+
+import dev.codearena.api.match.MatchCancelled;
+import dev.codearena.api.match.MatchCreated;
+import dev.codearena.api.match.MatchEnded;
+import dev.codearena.api.match.MatchFinalised;
+import dev.codearena.api.match.MatchPhase;
+import dev.codearena.api.match.MatchPlayer;
+import dev.codearena.api.match.MatchProblem;
+import dev.codearena.api.match.MatchStarted;
+import dev.codearena.api.match.PlayerEliminated;
+import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.ProblemLocked;
+import dev.codearena.api.match.RatingChange;
+import dev.codearena.api.match.RepairPhaseStarted;
+import dev.codearena.api.match.RoundStarted;
+import dev.codearena.api.match.SabotageRefused;
+import dev.codearena.api.match.Standing;
+import dev.codearena.api.match.SubmissionJudged;
+import dev.codearena.api.match.SubmissionKind;
+import dev.codearena.api.match.SubmissionReceived;
+import dev.codearena.api.match.SubmissionRefused;
+import dev.codearena.api.match.TimeUp;
+import dev.codearena.query.support.RowBatch;
+import dev.codearena.query.support.UnitOfWorkBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matches: the live-match list, every player's match history, and match detail (players, problems
+ * with their locks, submissions with verdicts, standings and rating changes). Batched per processor
+ * batch like {@link PlayerProjection}.
+ */
+@Component
+@ProcessingGroup(MatchProjection.GROUP)
+class MatchProjection {
+
+    static final String GROUP = QueryProcessingGroups.MATCHES;
+    private static final String BATCH = MatchProjection.class.getName();
+
+    private final JdbcTemplate jdbc;
+
+    MatchProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(MatchCreated event) {
+        Batch batch = batch();
+        String match = event.matchId().value();
+        Map<String, Object> row = new HashMap<>();
+        row.put("match_id", match);
+        row.put("mode", event.mode());
+        row.put("phase", MatchPhase.SCHEDULED);
+        row.put("round", 0);
+        row.put("player_count", event.players().size());
+        row.put("created_at", event.createdAt());
+        row.put("starts_at", event.startsAt());
+        row.put("finalised", false);
+        batch.matches.insert(row);
+        int seat = 0;
+        for (MatchPlayer player : event.players()) {
+            batch.players.insert(Map.of("match_id", match, "player_id", player.playerId().value(), "seat", seat++,
+                    "handle", player.handle(), "mode", event.mode(), "created_at", event.createdAt(),
+                    "rating_at_start", player.rating(), "forfeited", false));
+        }
+        int position = 0;
+        for (MatchProblem problem : event.problems()) {
+            batch.problems.insert(Map.of("match_id", match, "position", position++, "problem_id", problem.problemId().value(),
+                    "version", problem.version(), "title", problem.title(), "difficulty", problem.difficulty(),
+                    "points", problem.points()));
+        }
+    }
+
+    @EventHandler
+    void on(MatchStarted event) {
+        List<Object> match = key(event.matchId().value());
+        RowBatch matches = batch().matches;
+        matches.set(match, "phase", event.phase());
+        matches.set(match, "round", 1);
+        matches.set(match, "started_at", event.startedAt());
+        matches.set(match, "period_ends_at", event.endsAt());
+    }
+
+    @EventHandler
+    void on(RoundStarted event) {
+        List<Object> match = key(event.matchId().value());
+        RowBatch matches = batch().matches;
+        matches.set(match, "phase", MatchPhase.ROUND);
+        matches.set(match, "round", event.round());
+        matches.set(match, "period_ends_at", event.endsAt());
+    }
+
+    @EventHandler
+    void on(TimeUp event) {
+        List<Object> match = key(event.matchId().value());
+        batch().matches.set(match, "phase", MatchPhase.CLOSING);
+        batch().matches.set(match, "period_ends_at", event.graceEndsAt());
+    }
+
+    @EventHandler
+    void on(RepairPhaseStarted event) {
+        List<Object> match = key(event.matchId().value());
+        RowBatch matches = batch().matches;
+        matches.set(match, "phase", MatchPhase.REPAIR);
+        matches.set(match, "round", 2);
+        matches.set(match, "period_ends_at", event.endsAt());
+    }
+
+    @EventHandler
+    void on(SubmissionReceived event) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("match_id", event.matchId().value());
+        row.put("submission_id", event.submissionId().value());
+        row.put("player_id", event.playerId().value());
+        row.put("problem_id", event.problemId().value());
+        row.put("kind", event.kind());
+        row.put("language", event.language());
+        row.put("source", event.source());
+        row.put("source_bytes", event.sourceBytes());
+        row.put("received_at", event.receivedAt());
+        row.put("status", "PENDING");
+        batch().submissions.insert(row);
+    }
+
+    @EventHandler
+    void on(SubmissionRefused event) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("match_id", event.matchId().value());
+        row.put("submission_id", event.submissionId().value());
+        row.put("player_id", event.playerId().value());
+        row.put("problem_id", event.problemId() == null ? null : event.problemId().value());
+        row.put("kind", SubmissionKind.SOLUTION);
+        row.put("received_at", event.refusedAt());
+        row.put("status", "REFUSED");
+        row.put("refusal", event.reason());
+        row.put("refusal_detail", event.detail());
+        batch().submissions.insert(row);
+    }
+
+    @EventHandler
+    void on(SubmissionJudged event) {
+        List<Object> submission = key(event.matchId().value(), event.submissionId().value());
+        RowBatch submissions = batch().submissions;
+        submissions.set(submission, "status", "JUDGED");
+        submissions.set(submission, "verdict", event.verdict());
+        submissions.set(submission, "tests_passed", event.testsPassed());
+        submissions.set(submission, "test_count", event.testCount());
+        submissions.set(submission, "message", event.message());
+        submissions.set(submission, "judged_at", event.judgedAt());
+    }
+
+    /**
+     * A sabotage refused after judging belongs to a received submission; one refused at once (edit
+     * budget) was never received. Which one it is is only known to the database when the submission
+     * arrived in an earlier batch, hence an upsert.
+     */
+    @EventHandler
+    void on(SabotageRefused event) {
+        Batch batch = batch();
+        List<Object> submission = key(event.matchId().value(), event.submissionId().value());
+        if (batch.submissions.isInserted(submission)) {
+            batch.submissions.set(submission, "refusal", event.reason());
+            batch.submissions.set(submission, "refusal_detail", event.detail());
+            return;
+        }
+        batch.sabotageRefusals.add(new Object[]{event.matchId().value(), event.submissionId().value(),
+                event.playerId().value(), ts(event.refusedAt()), event.reason().name(), event.detail()});
+    }
+
+    @EventHandler
+    void on(ProblemLocked event) {
+        List<Object> problem = key(event.matchId().value(), event.problemId().value());
+        batch().problems.set(problem, "locked_by", event.playerId().value());
+        batch().problems.set(problem, "locked_at", event.lockedAt());
+    }
+
+    @EventHandler
+    void on(PlayerForfeited event) {
+        batch().players.set(key(event.matchId().value(), event.playerId().value()), "forfeited", true);
+    }
+
+    @EventHandler
+    void on(PlayerEliminated event) {
+        batch().players.set(key(event.matchId().value(), event.playerId().value()), "eliminated_round", event.round());
+    }
+
+    @EventHandler
+    void on(MatchEnded event) {
+        Batch batch = batch();
+        String match = event.matchId().value();
+        batch.matches.set(key(match), "phase", MatchPhase.ENDED);
+        batch.matches.set(key(match), "ended_at", event.endedAt());
+        batch.matches.set(key(match), "end_reason", event.reason());
+        batch.matches.set(key(match), "period_ends_at", null);
+        for (Standing standing : event.standings()) {
+            List<Object> player = key(match, standing.playerId().value());
+            batch.players.set(player, "place", standing.place());
+            batch.players.set(player, "score", standing.score());
+            batch.players.set(player, "decisive_at", standing.decisiveAt());
+            batch.players.set(player, "forfeited", standing.forfeited());
+        }
+        for (RatingChange change : event.ratingChanges()) {
+            List<Object> player = key(match, change.playerId().value());
+            batch.players.set(player, "rating_before", change.before());
+            batch.players.set(player, "rating_after", change.after());
+            batch.players.set(player, "overall_before", change.overallBefore());
+            batch.players.set(player, "overall_after", change.overallAfter());
+        }
+    }
+
+    @EventHandler
+    void on(MatchCancelled event) {
+        List<Object> match = key(event.matchId().value());
+        RowBatch matches = batch().matches;
+        matches.set(match, "phase", MatchPhase.CANCELLED);
+        matches.set(match, "ended_at", event.cancelledAt());
+        matches.set(match, "cancelled_reason", event.reason());
+        matches.set(match, "period_ends_at", null);
+    }
+
+    @EventHandler
+    void on(MatchFinalised event) {
+        batch().matches.set(key(event.matchId().value()), "finalised", true);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE qs_match, qs_match_player, qs_match_problem, qs_submission");
+    }
+
+    private Batch batch() {
+        return UnitOfWorkBatch.current(BATCH, Batch::new, this::flush);
+    }
+
+    private void flush(Batch batch) {
+        batch.matches.flushInserts(jdbc);
+        batch.players.flushInserts(jdbc);
+        batch.problems.flushInserts(jdbc);
+        batch.submissions.flushInserts(jdbc);
+        if (!batch.sabotageRefusals.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO qs_submission (match_id, submission_id, player_id, kind, received_at, status, refusal, refusal_detail)
+                    VALUES (?, ?, ?, 'SABOTAGE_VALIDATION', ?, 'REFUSED', ?, ?)
+                    ON CONFLICT (match_id, submission_id) DO UPDATE
+                    SET refusal = excluded.refusal, refusal_detail = excluded.refusal_detail""", batch.sabotageRefusals);
+        }
+        batch.matches.flushUpdates(jdbc);
+        batch.players.flushUpdates(jdbc);
+        batch.problems.flushUpdates(jdbc);
+        batch.submissions.flushUpdates(jdbc);
+    }
+
+    private static final class Batch {
+        final RowBatch matches = new RowBatch("qs_match", "match_id");
+        final RowBatch players = new RowBatch("qs_match_player", "match_id", "player_id");
+        final RowBatch problems = new RowBatch("qs_match_problem", "match_id", "problem_id");
+        final RowBatch submissions = new RowBatch("qs_submission", "match_id", "submission_id");
+        final List<Object[]> sabotageRefusals = new ArrayList<>();
+    }
+}
