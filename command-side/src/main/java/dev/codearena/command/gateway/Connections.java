@@ -24,14 +24,17 @@ final class Connections {
     private final Frames frames;
     private final Clock clock;
     private final int outboundBuffer;
+    private final org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
 
-    Connections(Sessions sessions, RoomHub rooms, MessagePipeline pipeline, Frames frames, Clock clock, int outboundBuffer) {
+    Connections(Sessions sessions, RoomHub rooms, MessagePipeline pipeline, Frames frames, Clock clock, int outboundBuffer,
+                org.springframework.data.redis.core.ReactiveStringRedisTemplate redis) {
         this.sessions = sessions;
         this.rooms = rooms;
         this.pipeline = pipeline;
         this.frames = frames;
         this.clock = clock;
         this.outboundBuffer = outboundBuffer;
+        this.redis = redis;
     }
 
     /**
@@ -68,5 +71,8 @@ final class Connections {
         session.rooms().forEach(channel -> rooms.leave(channel, session));
         session.rooms().clear();
         sessions.remove(session);
+        session.spectating().forEach(matchId -> MatchHandlers.uncount(redis, matchId).subscribe(null,
+                e -> log.debug("spectator count of {} not decremented", matchId, e)));
+        session.spectating().clear();
     }
 }

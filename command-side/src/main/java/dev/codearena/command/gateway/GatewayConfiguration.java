@@ -71,8 +71,8 @@ class GatewayConfiguration {
 
     @Bean
     MatchHandlers matchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands,
-                                Frames gatewayFrames, ObjectProvider<Clock> clock) {
-        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, clock.getIfAvailable(Clock::systemUTC));
+                                Frames gatewayFrames, ReactiveStringRedisTemplate redis) {
+        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis);
     }
 
     @Bean
@@ -98,9 +98,9 @@ class GatewayConfiguration {
 
     @Bean
     Connections gatewayConnections(Sessions sessions, RoomHub rooms, MessagePipeline pipeline, Frames gatewayFrames,
-                                   ObjectProvider<Clock> clock, GatewayProperties properties) {
+                                   ObjectProvider<Clock> clock, GatewayProperties properties, ReactiveStringRedisTemplate redis) {
         return new Connections(sessions, rooms, pipeline, gatewayFrames, clock.getIfAvailable(Clock::systemUTC),
-                properties.outboundBuffer());
+                properties.outboundBuffer(), redis);
     }
 
     @Bean

@@ -9,14 +9,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the timing of a match from its live view: when the running match, round or phase ends,
+ * Reads the timing of a match from its live view ({@code dev.codearena.api.live.LiveMatchView}:
+ * {@code periodEndsAt}, {@code phase}): when the running match, round or phase ends,
  * and whether it is over. The view's end time is set from the server's clock by the engine's
  * events, so ticks derived from it are server-authoritative.
  */
 final class MatchClock {
 
     /** Fields of the live view holding the current deadline, most specific first. */
-    private static final String[] END_FIELDS = {"phaseEndsAt", "roundEndsAt", "endsAt"};
+    private static final String[] END_FIELDS = {"periodEndsAt", "phaseEndsAt", "roundEndsAt", "endsAt"};
     private static final Set<String> OVER = Set.of("ENDED", "FINALISED", "CANCELLED", "FINISHED");
 
     private MatchClock() {
@@ -33,7 +34,8 @@ final class MatchClock {
                 return at;
             }
         }
-        return Optional.empty();
+        // before the start the countdown runs to the start (LiveMatchView phase SCHEDULED)
+        return "SCHEDULED".equals(root.path("phase").asText()) ? instant(root.get("startsAt")) : Optional.empty();
     }
 
     static boolean hasEnded(ObjectMapper mapper, String view) {

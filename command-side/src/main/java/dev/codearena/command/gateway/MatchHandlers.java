@@ -21,7 +21,8 @@ import dev.codearena.api.wire.SubmissionAccepted;
 import dev.codearena.api.wire.WireProtocol;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
+import dev.codearena.api.live.LiveKeys;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -41,22 +42,22 @@ import reactor.core.publisher.Mono;
 final class MatchHandlers implements MessageHandlers {
 
     private static final Duration STATE_PATIENCE = Duration.ofSeconds(3);
-    private static final Duration LIVE_WINDOW = Duration.ofHours(6);
 
     private final RoomHub rooms;
     private final MatchRosters rosters;
     private final LiveViews views;
     private final CommandGateway commands;
     private final Frames frames;
-    private final Clock clock;
+    private final ReactiveStringRedisTemplate redis;
 
-    MatchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands, Frames frames, Clock clock) {
+    MatchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands, Frames frames,
+                  ReactiveStringRedisTemplate redis) {
         this.rooms = rooms;
         this.rosters = rosters;
         this.views = views;
         this.commands = commands;
         this.frames = frames;
-        this.clock = clock;
+        this.redis = redis;
     }
 
     @Override
@@ -112,25 +113,32 @@ final class MatchHandlers implements MessageHandlers {
 
     private Mono<Void> spectate(GatewaySession session, String requestId, SpectateJoin join) {
         String matchId = join.matchId().value();
-        session.spectating().add(matchId);
-        return enter(session, Channels.liveMatch(matchId))
+        Mono<Void> counted = session.spectating().add(matchId)
+                ? redis.opsForValue().increment(LiveKeys.spectators(join.matchId())).then() : Mono.empty();
+        return counted.then(enter(session, Channels.liveMatch(matchId)))
                 .then(enter(session, Channels.matchSpectators(matchId)))
                 .then(sendState(session, requestId, matchId));
     }
 
+    /** The spectator counter the query side shows in the view; called when a connection closes. */
+    static Mono<Void> uncount(ReactiveStringRedisTemplate redis, String matchId) {
+        return redis.opsForValue().decrement(LiveKeys.spectators(dev.codearena.api.match.MatchId.of(matchId))).then();
+    }
+
     private Mono<Void> stopSpectating(GatewaySession session, String requestId, SpectateLeave leave) {
         String matchId = leave.matchId().value();
-        session.spectating().remove(matchId);
+        boolean was = session.spectating().remove(matchId);
         exit(session, Channels.matchSpectators(matchId));
         if (!session.playing().contains(matchId)) {
             exit(session, Channels.liveMatch(matchId));
         }
-        session.send(frames.reply(WireProtocol.ACK, requestId, new Ack("stopped watching " + matchId)));
-        return Mono.empty();
+        return (was ? uncount(redis, matchId) : Mono.<Void>empty())
+                .then(Mono.fromRunnable(() -> session.send(frames.reply(WireProtocol.ACK, requestId, new Ack("stopped watching " + matchId)))));
     }
 
     private Mono<Void> listLive(GatewaySession session, String requestId, SpectateList list) {
-        return rosters.recent(LIVE_WINDOW, clock.millis()).take(200).collectList()
+        return redis.opsForZSet().reverseRange(LiveKeys.LIVE_MATCHES, org.springframework.data.domain.Range.closed(0L, 199L))
+                .collectList()
                 .flatMap(ids -> views.views(ids).map(found -> {
                     List<String> live = new ArrayList<>();
                     for (int i = 0; i < ids.size(); i++) {

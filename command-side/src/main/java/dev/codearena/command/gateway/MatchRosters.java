@@ -13,7 +13,6 @@ import reactor.core.publisher.Mono;
 public class MatchRosters {
 
     private static final Duration KEEP = Duration.ofDays(2);
-    private static final String LIVE = "codearena:gw:live";
 
     private final ReactiveStringRedisTemplate redis;
 
@@ -25,18 +24,11 @@ public class MatchRosters {
         String key = key(matchId);
         return redis.opsForSet().add(key, playerIds.toArray(String[]::new))
                 .then(redis.expire(key, KEEP))
-                .then(redis.opsForZSet().add(LIVE, matchId, createdAtMillis))
                 .then();
     }
 
     public Mono<Boolean> isPlayer(String matchId, String playerId) {
         return redis.opsForSet().isMember(key(matchId), playerId);
-    }
-
-    /** Matches arranged in the last {@code window}, newest first (spectate:list filters out finished ones). */
-    reactor.core.publisher.Flux<String> recent(Duration window, long nowMillis) {
-        return redis.opsForZSet().reverseRangeByScore(LIVE,
-                org.springframework.data.domain.Range.closed((double) (nowMillis - window.toMillis()), (double) nowMillis));
     }
 
     private static String key(String matchId) {

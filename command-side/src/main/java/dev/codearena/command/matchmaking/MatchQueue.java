@@ -53,6 +53,40 @@ class MatchQueue {
             return 1
             """, Long.class);
 
+    /**
+     * Many groups in one round trip (a pass over 10,000 players forms thousands). KEYS = zset,
+     * since-hash, then the holder key of every player in group order; ARGV = number of groups, then
+     * per group: its size, its player ids, its match id. Returns, per group, 1 when claimed.
+     */
+    private static final RedisScript<List> CLAIM_ALL = RedisScript.of("""
+            local groups = tonumber(ARGV[1])
+            local a = 2
+            local k = 3
+            local claimed = {}
+            for g = 1, groups do
+              local size = tonumber(ARGV[a])
+              local all = true
+              for i = 1, size do
+                if redis.call('ZSCORE', KEYS[1], ARGV[a + i]) == false then
+                  all = false
+                end
+              end
+              if all then
+                for i = 1, size do
+                  redis.call('ZREM', KEYS[1], ARGV[a + i])
+                  redis.call('HDEL', KEYS[2], ARGV[a + i])
+                  redis.call('SET', KEYS[k + i - 1], 'match:' .. ARGV[a + size + 1], 'PX', 60000)
+                end
+                claimed[g] = 1
+              else
+                claimed[g] = 0
+              end
+              a = a + size + 2
+              k = k + size
+            end
+            return claimed
+            """, List.class);
+
     private static final RedisScript<Long> UNLOCK = RedisScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then
               return redis.call('DEL', KEYS[1])
@@ -135,6 +169,29 @@ class MatchQueue {
         group.forEach(p -> args.add(p.playerId()));
         args.add(matchId);
         return redis.execute(CLAIM, keys, args).next().map(r -> r == 1L);
+    }
+
+    /** Claims every group at once; the result lists, in order, whether each group was claimed. */
+    Mono<List<Boolean>> claimAll(MatchMode mode, List<List<QueuedPlayer>> groups, List<String> matchIds) {
+        if (groups.isEmpty()) {
+            return Mono.just(List.of());
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(queueKey(mode));
+        keys.add(sinceKey(mode));
+        List<String> args = new ArrayList<>();
+        args.add(String.valueOf(groups.size()));
+        for (int g = 0; g < groups.size(); g++) {
+            List<QueuedPlayer> group = groups.get(g);
+            args.add(String.valueOf(group.size()));
+            group.forEach(p -> {
+                args.add(p.playerId());
+                keys.add(holderKey(p.playerId()));
+            });
+            args.add(matchIds.get(g));
+        }
+        return redis.execute(CLAIM_ALL, keys, args).next()
+                .map(result -> ((List<?>) result).stream().map(r -> Long.valueOf(1L).equals(r)).toList());
     }
 
     /** A pass runs under this per-mode lock, so passes on different instances never overlap. */

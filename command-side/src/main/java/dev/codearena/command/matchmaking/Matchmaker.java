@@ -68,16 +68,20 @@ class Matchmaker implements SmartLifecycle {
 
     /** One pass for one mode; empty when another instance holds the lock. Emits the groups claimed. */
     Mono<List<List<QueuedPlayer>>> pass(MatchMode mode) {
+        return claimPass(mode).flatMap(claimed -> Flux.fromIterable(claimed)
+                .flatMap(c -> starter.start(c.matchId, plan(mode), c.players)
+                        .onErrorResume(e -> {
+                            log.warn("could not start match {} for {}", c.matchId, c.players, e);
+                            return Mono.empty();
+                        }), 8)
+                .then(Mono.just(claimed.stream().map(c -> c.players).toList())));
+    }
+
+    /** The part of a pass that runs under the lock: read, group, claim (what the benchmark times). */
+    Mono<List<Claimed>> claimPass(MatchMode mode) {
         return queue.lock(mode, LOCK_TTL).flatMap(token -> claimGroups(mode)
-                        .flatMap(claimed -> queue.unlock(mode, token).thenReturn(claimed))
-                        .onErrorResume(e -> queue.unlock(mode, token).then(Mono.error(e))))
-                .flatMap(claimed -> Flux.fromIterable(claimed)
-                        .flatMap(c -> starter.start(c.matchId, plan(mode), c.players)
-                                .onErrorResume(e -> {
-                                    log.warn("could not start match {} for {}", c.matchId, c.players, e);
-                                    return Mono.empty();
-                                }), 8)
-                        .then(Mono.just(claimed.stream().map(c -> c.players).toList())));
+                .flatMap(claimed -> queue.unlock(mode, token).thenReturn(claimed))
+                .onErrorResume(e -> queue.unlock(mode, token).then(Mono.error(e))));
     }
 
     private Mono<List<Claimed>> claimGroups(MatchMode mode) {
@@ -85,15 +89,17 @@ class Matchmaker implements SmartLifecycle {
         return queue.snapshot(mode).flatMap(snapshot -> {
             depth.get(mode).set(snapshot.size());
             List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot, now, properties.rules(mode));
-            return Flux.fromIterable(groups)
-                    .concatMap(group -> {
-                        MatchId matchId = MatchId.of(UUID.randomUUID().toString());
-                        return queue.claim(mode, group, matchId.value())
-                                .filter(Boolean::booleanValue)
-                                .map(ok -> new Claimed(matchId, group));
-                    })
-                    .collectList()
-                    .doOnNext(claimed -> depth.get(mode).addAndGet(-claimed.stream().mapToLong(c -> c.players.size()).sum()));
+            List<MatchId> ids = groups.stream().map(g -> MatchId.of(UUID.randomUUID().toString())).toList();
+            return queue.claimAll(mode, groups, ids.stream().map(MatchId::value).toList()).map(claimedFlags -> {
+                List<Claimed> claimed = new ArrayList<>();
+                for (int i = 0; i < groups.size(); i++) {
+                    if (claimedFlags.get(i)) {
+                        claimed.add(new Claimed(ids.get(i), groups.get(i)));
+                    }
+                }
+                depth.get(mode).addAndGet(-claimed.stream().mapToLong(c -> c.players.size()).sum());
+                return claimed;
+            });
         });
     }
 
@@ -116,10 +122,7 @@ class Matchmaker implements SmartLifecycle {
         return running != null;
     }
 
-    private record Claimed(MatchId matchId, List<QueuedPlayer> players) {
+    record Claimed(MatchId matchId, List<QueuedPlayer> players) {
     }
 
-    static List<QueuedPlayer> copy(List<QueuedPlayer> players) {
-        return new ArrayList<>(players);
-    }
 }
