@@ -34,6 +34,7 @@ class ProtocolSchemaTest {
         assertThat(submit.path("properties").path("code").path("maxLength").asInt()).isEqualTo(65_536);
         assertThat(submit.path("properties").path("matchId").path("type").asText()).isEqualTo("string");
         assertThat(submit.path("required").toString()).contains("matchId", "problemId", "language", "code");
-        assertThat(submit.path("properties").path("language").path("enum").toString()).contains("python3", "cpp17");
+        assertThat(submit.path("properties").path("language").path("$ref").asText()).isEqualTo("#/$defs/Language");
+        assertThat(schema.path("$defs").path("Language").path("enum").toString()).contains("python3", "cpp17");
     }
 }
