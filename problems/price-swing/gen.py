@@ -17,15 +17,16 @@ def main():
     out = sys.argv[1]
     os.makedirs(out, exist_ok=True)
     rnd = random.Random(2606)
-    top = 10 ** 9
+    top = 10 ** 12
     big = 200_000
     cases = {
-        '10-two-rise': [-top, top],              # 2e9: overflows 32 bits
-        '11-two-fall': [top, -top],              # -2e9: negative and overflowing
+        '10-two-rise': [-top, top],              # 2e12
+        '11-two-fall': [top, -top],              # -2e12: negative
         '12-two-equal': [4, 4],
         '13-falling-by-one': list(range(50, 0, -1)),          # answer -1, never 0
         '14-best-uses-last': [5, 9, 1, 3, 2, 0, 10],
         '15-min-after-max': [3, 8, 1, 2],        # the global minimum comes after the maximum
+        '21-just-over-32-bits': [-2 ** 31, 2 ** 31, 0, 2 ** 31 - 1],
         '16-small-random': [rnd.randint(-20, 20) for _ in range(30)],
         '17-max-random': [rnd.randint(-top, top) for _ in range(big)],
         '18-max-falling': sorted((rnd.randint(-top, top) for _ in range(big)), reverse=True),

@@ -35,6 +35,13 @@ public class JudgeService implements AutoCloseable {
         this.unavailableReason = reason;
     }
 
+    /** Wraps an existing judge (tests), or none with the reason it is unavailable. */
+    JudgeService(Judge judge, String unavailableReason, boolean selfTested) {
+        this.judge = judge;
+        this.unavailableReason = unavailableReason;
+        this.selfTested = selfTested;
+    }
+
     public Optional<Judge> judge() {
         return Optional.ofNullable(judge);
     }

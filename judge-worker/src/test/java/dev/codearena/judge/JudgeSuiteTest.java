@@ -40,7 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class JudgeSuiteTest {
 
     /** Every sandbox the suite runs on: adding a sandbox is one entry here. */
-    static final List<String> SANDBOXES = List.of("local");
+    static final List<String> SANDBOXES = List.of("local", "docker");
 
     static final String AC_SOURCE = "#include <bits/stdc++.h>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<\"\\n\";}\n";
 

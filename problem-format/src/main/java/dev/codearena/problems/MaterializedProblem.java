@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A problem's tests as the judge reads them: {@code <store>/<slug>/<version>/tests/NAME.in|out}.
+ * A problem's tests as the judge reads them: {@code <store>/<slug>/<version>/tests/NAME.in|out}
+ * (plus {@code checker.cpp} for a custom checker).
  *
  * @param directory {@code <store>/<slug>/<version>}
  * @param testNames every test's base name, sorted (hand-written and generated)
@@ -17,10 +18,14 @@ public record MaterializedProblem(ProblemDefinition problem, Path directory, Pat
         testNames = List.copyOf(testNames);
     }
 
-    /** The checker with a custom checker's program pointing at its copy inside the store. */
+    /**
+     * The checker with a custom checker's program as an absolute path to its copy in the store.
+     * ({@link ProblemDefinition#checker()} works too: its relative {@code checker.cpp} is resolved
+     * by the judge against the tests directory, where the copy lives.)
+     */
     public CheckerSpec checker() {
         return problem.checker().kind() == CheckerSpec.Kind.CUSTOM
-                ? CheckerSpec.custom(directory.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE).toString())
+                ? CheckerSpec.custom(testsDir.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE).toString())
                 : problem.checker();
     }
 

@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Materialises problems' tests where the judge reads them: {@code <root>/<slug>/<version>/tests/}.
+ * Materialises problems' tests where the judge reads them: {@code <root>/<slug>/<version>/tests/}
+ * (with {@code checker.cpp} among them for custom checkers).
  *
  * <p>Idempotent: a version directory that exists is complete and is reused as is (versions are
  * content hashes, so its content can never be stale). Atomic: everything is built in a temporary
@@ -68,7 +69,23 @@ public final class ProblemStore {
             build(problem, target);
         }
         Path tests = target.resolve(ProblemDefinition.TESTS_DIR);
+        ensureCustomChecker(problem, tests);
         return new MaterializedProblem(problem, target, tests, TestFiles.requireComplete(tests, target));
+    }
+
+    /** Versions stored by an older layout lack the checker beside the tests; the copy is cheap and atomic. */
+    private static void ensureCustomChecker(ProblemDefinition problem, Path tests) {
+        if (problem.customCheckerSource().isEmpty() || Files.isRegularFile(tests.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE))) {
+            return;
+        }
+        try {
+            Path staging = tests.resolve(".checker-" + UUID.randomUUID());
+            Files.copy(problem.customCheckerSource().get(), staging);
+            Files.move(staging, tests.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new ProblemFormatException(Error.IO, problem.directory(), "cannot store the custom checker: " + e.getMessage(), e);
+        }
     }
 
     private void build(ProblemDefinition problem, Path target) {
@@ -84,7 +101,10 @@ public final class ProblemStore {
                 throw new ProblemFormatException(Error.MISSING_FILE, problem.directory(), "the problem produced no tests");
             }
             if (problem.customCheckerSource().isPresent()) {
-                Files.copy(problem.customCheckerSource().get(), staging.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE));
+                // Beside the tests: the judge resolves a relative checker path against the tests
+                // directory, so the problem's own spec ("checker.cpp") works with relative or
+                // absolute tests directories alike. The judge only reads NAME.in/NAME.out as tests.
+                Files.copy(problem.customCheckerSource().get(), tests.resolve(ProblemDefinition.CUSTOM_CHECKER_FILE));
             }
             publish(staging, target);
         } catch (IOException | UncheckedIOException e) {

@@ -141,8 +141,11 @@ class ProblemStoreTest {
 
         MaterializedProblem materialized = new ProblemStore(root.resolve("store")).materialize(problem);
 
-        Path copy = materialized.directory().resolve("checker.cpp");
+        Path copy = materialized.testsDir().resolve("checker.cpp");
         assertThat(copy).hasContent("int main(){return 0;}");
         assertThat(materialized.checker()).isEqualTo(CheckerSpec.custom(copy.toString()));
+        assertThat(materialized.testsDir().resolve(problem.checker().program())).as("relative spec resolves like the judge does")
+                .isEqualTo(copy);
+        assertThat(materialized.testNames()).containsExactly("01-sample");
     }
 }
