@@ -1,6 +1,7 @@
 package dev.codearena.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.codearena.api.judge.CheckerSpec;
@@ -74,6 +75,13 @@ class MatchEngineIntegrationTest {
                     .as("re-import of unchanged content").isEqualTo(1L);
             commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob), List.of(problem)));
             assertThat(eventTypes(first, match.value())).containsExactly("MatchCreated");
+            assertThatThrownBy(() -> commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob),
+                    List.of(problem)))).isInstanceOfSatisfying(dev.codearena.api.error.CodeArenaException.class,
+                    e -> assertThat(e.code()).isEqualTo(dev.codearena.api.error.ErrorCode.MATCH_ALREADY_EXISTS));
+            assertThatThrownBy(() -> commands.sendAndWait(new CreateMatchCommand(MatchId.of("other-" + run), MatchMode.BLITZ, settings,
+                    List.of(alice, PlayerId.of("nobody-" + run)), List.of(problem)))).isInstanceOfSatisfying(
+                    dev.codearena.api.error.CodeArenaException.class,
+                    e -> assertThat(e.code()).isEqualTo(dev.codearena.api.error.ErrorCode.PLAYER_NOT_FOUND));
             assertThat(eventTypes(first, problem.value())).containsExactly("ProblemVersionPublished");
 
             loadCatalogueTwiceThenChangeIt(commands, first);
