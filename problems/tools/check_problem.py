@@ -124,7 +124,9 @@ def build(src, workdir):
         os.makedirs(jdir, exist_ok=True)
         shutil.copy(src, os.path.join(jdir, 'Main.java'))
         subprocess.run(['javac', '-d', jdir, os.path.join(jdir, 'Main.java')], check=True)
-        return ['java', '-Xss64m', '-cp', jdir, 'Main']
+        # the judge's JVM flags (JavaLanguage), so CPU times compare
+        return ['java', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto', '-XX:-UsePerfData',
+                '-XX:ActiveProcessorCount=1', '-Xss64m', '-cp', jdir, 'Main']
     raise SystemExit(f'unsupported solution language: {src}')
 
 

@@ -26,6 +26,7 @@ public class JudgeService implements AutoCloseable {
         String reason = null;
         try {
             created = Judge.create(config);
+            created.startPrecompiledHeader();
             log.info("judge ready: sandbox {}, work dir {}", config.sandbox(), config.workDir());
         } catch (SandboxException e) {
             reason = e.getMessage();
@@ -33,6 +34,13 @@ public class JudgeService implements AutoCloseable {
         }
         this.judge = created;
         this.unavailableReason = reason;
+    }
+
+    /** Wraps an existing judge (tests), or none with the reason it is unavailable. */
+    JudgeService(Judge judge, String unavailableReason, boolean selfTested) {
+        this.judge = judge;
+        this.unavailableReason = unavailableReason;
+        this.selfTested = selfTested;
     }
 
     public Optional<Judge> judge() {

@@ -72,11 +72,11 @@ public class InfrastructureEnvironmentPostProcessor implements EnvironmentPostPr
             return;
         }
         if (!environment.getProperty("codearena.embedded", Boolean.class, false)) {
-            throw new IllegalStateException("No " + (externalPostgres ? "" : "PostgreSQL ")
-                    + (externalPostgres || externalRedis ? "" : "or ") + (externalRedis ? "" : "Redis ")
-                    + "configured. Set CODEARENA_POSTGRES_URL (jdbc:postgresql://host:5432/db, with "
-                    + "CODEARENA_POSTGRES_USERNAME/PASSWORD) and CODEARENA_REDIS_URL (redis://host:6379), "
-                    + "or run with codearena.embedded=true to start embedded ones.");
+            String missing = !externalPostgres && !externalRedis ? "PostgreSQL and Redis"
+                    : !externalPostgres ? "PostgreSQL" : "Redis";
+            throw new IllegalStateException("No " + missing + " configured. Set CODEARENA_POSTGRES_URL "
+                    + "(jdbc:postgresql://host:5432/db, with CODEARENA_POSTGRES_USERNAME/PASSWORD) and "
+                    + "CODEARENA_REDIS_URL (redis://host:6379), or run with codearena.embedded=true to start embedded ones.");
         }
         startEmbedded(environment, !externalPostgres, !externalRedis);
     }
@@ -100,7 +100,8 @@ public class InfrastructureEnvironmentPostProcessor implements EnvironmentPostPr
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDirectory,
                 environment.getProperty("codearena.embedded.postgres-port", Integer.class, 0),
                 environment.getProperty("codearena.embedded.redis-port", Integer.class, 0),
-                environment.getProperty("codearena.embedded.durable", Boolean.class, true));
+                environment.getProperty("codearena.embedded.durable", Boolean.class, true),
+                postgres, redis);
         Map<String, Object> properties = new LinkedHashMap<>();
         if (postgres) {
             properties.put("spring.datasource.url", infrastructure.jdbcUrl());

@@ -4,14 +4,17 @@ import dev.codearena.arena.ArenaApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import io.rsocket.RSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.messaging.rsocket.RSocketRequester;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one-process arena with its embedded PostgreSQL and Redis, as the README's run command
- * starts it: ready with health UP, stopping leaves no server process behind, and a second start
+ * starts it: ready with health UP and RSocket over WebSocket on the same port, stopping leaves no server process behind, and a second start
  * on the same data directory finds the events of the first.
  */
 class EmbeddedArenaRestartTest {
@@ -39,6 +42,7 @@ class EmbeddedArenaRestartTest {
 
         try (ConfigurableApplicationContext arena = startArena()) {
             assertThat(readiness(arena)).containsEntry("status", "UP");
+            assertThat(rsocketOverWebSocketConnects(arena)).as("RSocket over WebSocket on the HTTP port at /rsocket").isTrue();
             arena.getBean(CommandGateway.class).sendAndWait(new Beacon.LightBeacon(beaconId, "first run"));
             postgresPid = pidIn(dataDirectory.resolve("postgres/postmaster.pid"));
             redisPid = pidIn(dataDirectory.resolve("redis/redis.pid"));
@@ -67,6 +71,18 @@ class EmbeddedArenaRestartTest {
                 "--codearena.redis.url=",
                 "--codearena.data-dir=" + dataDirectory,
                 "--codearena.embedded.durable=false");
+    }
+
+    private static boolean rsocketOverWebSocketConnects(ConfigurableApplicationContext arena) {
+        int port = ((WebServerApplicationContext) arena).getWebServer().getPort();
+        RSocketRequester requester = RSocketRequester.builder()
+                .websocket(URI.create("ws://localhost:" + port + "/rsocket"));
+        try {
+            RSocket connection = requester.rsocketClient().source().block(Duration.ofSeconds(10));
+            return connection != null && !connection.isDisposed();
+        } finally {
+            requester.dispose();
+        }
     }
 
     @SuppressWarnings("unchecked")

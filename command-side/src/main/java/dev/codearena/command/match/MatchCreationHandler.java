@@ -40,6 +40,7 @@ class MatchCreationHandler {
 
     @CommandHandler
     MatchId handle(CreateMatchCommand command, Clock clock, DeadlineManager deadlines) throws Exception {
+        requireNew(command.matchId());
         MatchMode mode = command.mode();
         List<MatchPlayer> roster = new ArrayList<>();
         for (PlayerId id : command.players()) {
@@ -55,6 +56,16 @@ class MatchCreationHandler {
         OpenMatchCommand open = new OpenMatchCommand(command.matchId(), mode, command.settings(), roster, pinned);
         matches.newInstance(() -> new Match(open, clock, deadlines));
         return command.matchId();
+    }
+
+    /** A second create with the same id gets a typed error instead of the event store's key violation. */
+    private void requireNew(MatchId id) {
+        try {
+            matches.load(id.value());
+        } catch (AggregateNotFoundException expected) {
+            return;
+        }
+        throw CodeArenaException.rule(ErrorCode.MATCH_ALREADY_EXISTS, "match " + id + " already exists");
     }
 
     private static <T> org.axonframework.modelling.command.Aggregate<T> load(Repository<T> repository, String id, ErrorCode missing) {

@@ -69,6 +69,8 @@ class MatchEngineBenchmark {
     private static final int MATCHES = Integer.getInteger("bench.matches", 200);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    /** Pause the judging saga during the measured run (it catches up afterwards): the aggregate's own cost. */
+    private static final boolean PAUSE_SAGAS = Boolean.getBoolean("bench.pauseSagas");
     private static final ProblemId PROBLEM = ProblemId.of("bench-problem");
 
     @Test
@@ -77,7 +79,8 @@ class MatchEngineBenchmark {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandSideApplication.class)
                 .web(WebApplicationType.NONE)
                 .run("--codearena.postgres.url=" + database, "--spring.main.banner-mode=off",
-                        "--logging.level.root=WARN", "--codearena.judging.consumer-name=bench")) {
+                        "--logging.level.root=WARN", "--codearena.judging.consumer-name=bench",
+                        "--spring.datasource.hikari.maximum-pool-size=" + (THREADS + 16))) {
             CommandGateway commands = context.getBean(CommandGateway.class);
             commands.sendAndWait(new ImportProblemCommand(PROBLEM, "bench-1", new ProblemDefinition("Bench", 1, List.of(), 1000, 256,
                     CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ), "", "bench/v1/tests", 1, null)));
@@ -127,19 +130,92 @@ class MatchEngineBenchmark {
             throws Exception {
         // warm-up: one submission per match loads every aggregate into the cache
         runLoad(commands, matches, Duration.ofSeconds(5), "warm");
+        var processing = context.getBean(org.axonframework.config.EventProcessingConfiguration.class);
+        if (PAUSE_SAGAS) {
+            processing.eventProcessor("judging").ifPresent(org.axonframework.eventhandling.EventProcessor::shutDown);
+        }
+        long jvmCpu0 = jvmCpuNanos();
+        long pgCpu0 = postgresCpuNanos();
+        long redisCpu0 = redisCpuNanos();
         AtomicLong[] result = runLoad(commands, matches, Duration.ofSeconds(SECONDS), "run");
         long count = result[0].get();
+        double runJvmMs = (jvmCpuNanos() - jvmCpu0) / 1e6 / count;
+        double runPgMs = (postgresCpuNanos() - pgCpu0) / 1e6 / count;
+        String runCpu = String.format("CPU per command during the run%s: JVM %.2f ms + PostgreSQL %.2f ms%n",
+                PAUSE_SAGAS ? " (judging saga paused)" : "", runJvmMs, runPgMs);
+        if (PAUSE_SAGAS) {
+            processing.eventProcessor("judging").ifPresent(org.axonframework.eventhandling.EventProcessor::start);
+        }
         double perSecond = count / (double) SECONDS;
         long sagaStart = System.nanoTime();
         awaitSagasIdle(context);
         double catchUp = (System.nanoTime() - sagaStart) / 1e9;
+        // CPU spent for the whole load, sagas and judge jobs included, until the sagas were idle
+        double jvmMs = (jvmCpuNanos() - jvmCpu0) / 1e6 / count;
+        double pgMs = (postgresCpuNanos() - pgCpu0) / 1e6 / count;
+        double redisMs = (redisCpuNanos() - redisCpu0) / 1e6 / count;
+        double capacity = 2 * 1000 / (jvmMs + pgMs + redisMs);
+        String cpu = String.format("CPU per command until the sagas were idle (JVM incl. sagas %.2f ms + PostgreSQL %.2f ms + Redis %.2f ms) = %.2f ms -> "
+                        + "2 cores sustain about %.0f commands/s when the machine is otherwise idle; load average during the run %s%n",
+                jvmMs, pgMs, redisMs, jvmMs + pgMs + redisMs, capacity, loadAverage());
         return String.format("match engine throughput: %d commands in %d s = %.0f commands/s (%d threads, %d matches); "
                         + "command round trip p50 %.1f ms p99 %.1f ms; judging saga caught up %.1f s after the load%n",
-                count, SECONDS, perSecond, THREADS, matches.size(), LATENCIES.p(50), LATENCIES.p(99), catchUp)
-;
+                count, SECONDS, perSecond, THREADS, matches.size(), LATENCIES.p(50), LATENCIES.p(99), catchUp) + runCpu + cpu;
     }
 
     private static final Percentiles LATENCIES = new Percentiles();
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU of the embedded PostgreSQL server: the postmaster and its backends (from /proc). */
+    private static long postgresCpuNanos() {
+        Path pidFile = EmbeddedInfrastructureExtension.infrastructure().dataDirectory().resolve("postgres").resolve("postmaster.pid");
+        return treeCpuNanos(pidFile);
+    }
+
+    private static long redisCpuNanos() {
+        try (var files = Files.walk(EmbeddedInfrastructureExtension.infrastructure().dataDirectory(), 3)) {
+            Path pidFile = files.filter(f -> f.getFileName().toString().equals("redis.pid")).findFirst().orElse(null);
+            return pidFile == null ? 0 : treeCpuNanos(pidFile);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
+    private static long treeCpuNanos(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
+            long ticks = procTicks(root.pid());
+            for (ProcessHandle child : root.descendants().toList()) {
+                ticks += procTicks(child.pid());
+            }
+            return ticks * 10_000_000L; // USER_HZ = 100
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static long procTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
 
     private static AtomicLong[] runLoad(CommandGateway commands, List<MatchId> matches, Duration duration, String tag)
             throws Exception {

@@ -1,6 +1,7 @@
 package dev.codearena.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.codearena.api.judge.CheckerSpec;
@@ -74,6 +75,13 @@ class MatchEngineIntegrationTest {
                     .as("re-import of unchanged content").isEqualTo(1L);
             commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob), List.of(problem)));
             assertThat(eventTypes(first, match.value())).containsExactly("MatchCreated");
+            assertThatThrownBy(() -> commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob),
+                    List.of(problem)))).isInstanceOfSatisfying(dev.codearena.api.error.CodeArenaException.class,
+                    e -> assertThat(e.code()).isEqualTo(dev.codearena.api.error.ErrorCode.MATCH_ALREADY_EXISTS));
+            assertThatThrownBy(() -> commands.sendAndWait(new CreateMatchCommand(MatchId.of("other-" + run), MatchMode.BLITZ, settings,
+                    List.of(alice, PlayerId.of("nobody-" + run)), List.of(problem)))).isInstanceOfSatisfying(
+                    dev.codearena.api.error.CodeArenaException.class,
+                    e -> assertThat(e.code()).isEqualTo(dev.codearena.api.error.ErrorCode.PLAYER_NOT_FOUND));
             assertThat(eventTypes(first, problem.value())).containsExactly("ProblemVersionPublished");
 
             loadCatalogueTwiceThenChangeIt(commands, first);
@@ -124,6 +132,7 @@ class MatchEngineIntegrationTest {
                     + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%PlayerRatingChanged'", String.class, bob.value());
             // both provisional at 1500: the winner gains K/2 = 20
             assertThat(bobChange).contains("\"before\":1500").contains("\"after\":1520");
+            assertThat(second.getBean(MeterRegistry.class).get("elo_matches_rated").gauge().value()).isEqualTo(1.0);
             assertThat(second.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
     }
@@ -218,6 +227,7 @@ class MatchEngineIntegrationTest {
             assertThat(eventTypes(context, royale.value())).filteredOn("PlayerEliminated"::equals).hasSize(2);
             assertThat(ended(context, sabotage)).contains("\"reason\":\"ALL_REPAIRED\"");
             assertThat(count(context, sabotage, "RepairSucceeded")).isEqualTo(2);
+            assertThat(context.getBean(MeterRegistry.class).get("elo_matches_rated").gauge().value()).isEqualTo(3.0);
             assertThat(context.getBean(MeterRegistry.class).get("elo_calculation_drift").gauge().value()).isZero();
         }
     }

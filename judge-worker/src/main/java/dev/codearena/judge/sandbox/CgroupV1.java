@@ -43,6 +43,10 @@ final class CgroupV1 {
         }
     }
 
+    Path parent() {
+        return parent;
+    }
+
     Path create(String name) throws IOException {
         return Files.createDirectories(parent.resolve(name));
     }

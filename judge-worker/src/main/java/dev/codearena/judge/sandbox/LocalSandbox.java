@@ -71,8 +71,34 @@ public final class LocalSandbox implements Sandbox {
             throw new SandboxUnavailableException("cannot prepare " + context.workDir(), e);
         }
         LocalSandbox sandbox = new LocalSandbox(context.workDir(), context.supervisor(), bwrap);
+        sandbox.removeStaleSessions();
         sandbox.probe();
         return sandbox;
+    }
+
+    /** Session dirs and cgroups named {@code s<pid>-<n>} whose process is gone (killed workers, CLI runs). */
+    private void removeStaleSessions() {
+        List<Path> parents = new ArrayList<>();
+        parents.add(workDir.resolve("sessions"));
+        memoryCgroups.ifPresent(group -> parents.add(group.parent()));
+        pidsCgroups.ifPresent(group -> parents.add(group.parent()));
+        for (Path parent : parents) {
+            try (var entries = Files.list(parent)) {
+                for (Path entry : entries.toList()) {
+                    String name = entry.getFileName().toString();
+                    if (name.matches("s\\d+-\\d+")
+                            && ProcessHandle.of(Long.parseLong(name.substring(1, name.indexOf('-')))).isEmpty()) {
+                        if (parent.startsWith("/sys/fs/cgroup")) {
+                            CgroupV1.remove(entry);
+                        } else {
+                            Files2.deleteTree(entry);
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // best effort: stale entries only take a little space
+            }
+        }
     }
 
     /** Proves bubblewrap works here (it fails in unprivileged containers) before anyone relies on it. */
@@ -94,6 +120,12 @@ public final class LocalSandbox implements Sandbox {
     @Override
     public String name() {
         return NAME;
+    }
+
+    /** Waits for closed sessions to be torn down, so a short-lived process (the CLI) leaves nothing behind. */
+    @Override
+    public void close() {
+        LocalSandboxSession.awaitTearDowns(10_000);
     }
 
     /** Whether memory is measured and limited by a cgroup (else by peak RSS and RLIMIT_AS). */

@@ -102,6 +102,12 @@ final class LocalSandboxSession implements SandboxSession {
         }
     }
 
+    /**
+     * Asks the supervisor to quit and tears the boundary down in the background: every program
+     * process was already killed after the last run, so the submission's result need not wait
+     * for bubblewrap to exit and the cgroups and files to be removed. The uid is released only
+     * when all of that is done.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -109,6 +115,27 @@ final class LocalSandboxSession implements SandboxSession {
         }
         closed = true;
         client.quit();
+        CLEANUP.execute(this::tearDown);
+    }
+
+    private static final java.util.concurrent.ExecutorService CLEANUP = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-cleanup");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Waits until every session closed so far is torn down (the cleanup queue is FIFO). */
+    static void awaitTearDowns(long timeoutMs) {
+        try {
+            CLEANUP.submit(() -> { }).get(timeoutMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // best effort: leftovers are empty directories
+        }
+    }
+
+    private void tearDown() {
         try {
             process.getOutputStream().close();
             if (!process.waitFor(2, TimeUnit.SECONDS)) {

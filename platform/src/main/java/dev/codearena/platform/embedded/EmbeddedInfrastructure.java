@@ -43,14 +43,18 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private volatile boolean closed;
 
     private EmbeddedInfrastructure(Path dataDirectory, int postgresPort, int redisPort, boolean durable,
-                                   FileChannel lockChannel, FileLock lock) {
+                                   FileChannel lockChannel, FileLock lock, boolean withPostgres, boolean withRedis) {
         this.dataDirectory = dataDirectory;
         this.postgresPort = postgresPort;
         this.redisPort = redisPort;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.postgres = CompletableFuture.supplyAsync(() -> startPostgres(durable), daemon("embedded-postgres-start"));
-        this.redis = CompletableFuture.supplyAsync(() -> startRedis(durable), daemon("embedded-redis-start"));
+        this.postgres = withPostgres
+                ? CompletableFuture.supplyAsync(() -> startPostgres(durable), daemon("embedded-postgres-start"))
+                : CompletableFuture.completedFuture(null);
+        this.redis = withRedis
+                ? CompletableFuture.supplyAsync(() -> startRedis(durable), daemon("embedded-redis-start"))
+                : CompletableFuture.completedFuture(null);
     }
 
     /**
@@ -63,6 +67,12 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
      * @throws IllegalStateException if another live process already uses {@code dataDirectory}
      */
     public static EmbeddedInfrastructure start(Path dataDirectory, int postgresPort, int redisPort, boolean durable) {
+        return start(dataDirectory, postgresPort, redisPort, durable, true, true);
+    }
+
+    /** As {@link #start(Path, int, int, boolean)}, starting only the servers asked for. */
+    public static EmbeddedInfrastructure start(Path dataDirectory, int postgresPort, int redisPort, boolean durable,
+                                               boolean withPostgres, boolean withRedis) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
             Files.createDirectories(directory);
@@ -75,7 +85,7 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                         + " stop it or choose another one with codearena.data-dir");
             }
             return new EmbeddedInfrastructure(directory, portOrFree(postgresPort), portOrFree(redisPort), durable,
-                    channel, lock);
+                    channel, lock, withPostgres, withRedis);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare data directory " + directory, e);
         }

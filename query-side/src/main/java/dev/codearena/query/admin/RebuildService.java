@@ -114,14 +114,11 @@ public class RebuildService implements DisposableBean {
         return QueryProcessingGroups.ALL.stream().map(this::status).toList();
     }
 
-    /**
-     * Lowest replay position over the processor's segments; -1 while a segment's status does not show the
-     * replay yet (a status from before the reset must not count as progress).
-     */
+    /** Lowest position over the processor's segments (-1 before its workers have claimed them). */
     private long replayPosition(String readModel) {
         Map<Integer, EventTrackerStatus> segments = processor(readModel).processingStatus();
         return segments.values().stream()
-                .mapToLong(s -> s.isReplaying() ? s.getCurrentPosition().orElse(-1) : -1)
+                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
                 .min().orElse(-1);
     }
 
@@ -133,15 +130,13 @@ public class RebuildService implements DisposableBean {
             try {
                 TrackingEventProcessor processor = processor(readModel);
                 Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-                // The stored token, not the in-memory status: right after start() the status may still describe
-                // the token from before the reset. The reset stores a ReplayToken; once the processor has passed
-                // the reset position it stores a plain token again.
-                List<String> tokenTypes = jdbc.queryForList("SELECT coalesce(tokentype, '') FROM tokenentry WHERE processorname = ?",
-                        String.class, readModel);
-                // A replay token turns plain only with the first event after the reset position, which in a quiet
-                // system may never come: reaching the head that existed at the start counts as done as well.
-                boolean caughtUp = !tokenTypes.isEmpty() && tokenTypes.stream().noneMatch(t -> t.endsWith("ReplayToken"))
-                        || rebuild.head >= 0 && replayPosition(readModel) >= rebuild.head;
+                // Done once every segment has handled the head that existed when the rebuild started. Not
+                // "no longer replaying": a replay token turns plain only with the first event after the reset
+                // position, which in a quiet system may never come. The status map is emptied by shutDown()
+                // and refilled when the restarted workers claim their segments, so it never shows the old token.
+                boolean caughtUp = !segments.isEmpty() && rebuild.head >= 0 && segments.values().stream()
+                        .allMatch(st -> st.getCurrentPosition().orElse(-1) >= rebuild.head)
+                        || rebuild.head < 0 && !segments.isEmpty();
                 if (caughtUp) {
                     rebuild.finishedAt = Instant.now();
                     guard.markReady(readModel);
