@@ -2,6 +2,7 @@ import Editor from '@monaco-editor/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import { Chat } from '../components/Chat';
+import { LockIcon } from '../components/LockIcon';
 import { SpringNumber } from '../components/SpringNumber';
 import { Timer } from '../components/Timer';
 import { api } from '../lib/api';
@@ -175,7 +176,7 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
                   onClick={() => setProblemId(p.problemId)} data-testid={`problem-${p.problemId}`} data-locked-by={handle(p.lockedBy)}>
                   <span>{String.fromCharCode(65 + i)}. {p.title}</span>
                   <span className="pts">{p.points}</span>
-                  {p.lockedBy && <span className="lock">🔒 {handle(p.lockedBy)}</span>}
+                  {p.lockedBy && <span className="lock"><LockIcon />{handle(p.lockedBy)}</span>}
                 </button>
               ))}
             </div>

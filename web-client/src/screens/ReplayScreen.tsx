@@ -14,8 +14,8 @@ function describe(e: AuditEvent, handle: (id: unknown) => string) {
     case 'SubmissionRefused': return `${handle(p.playerId)}'s submission refused: ${p.reason ?? ''}`;
     case 'SubmissionJudged': return `${handle(p.playerId)}: ${p.verdict} ${p.testsPassed}/${p.testCount} on ${p.problemId}`;
     case 'ProblemSolved': return `${handle(p.playerId)} solved ${p.problemId}`;
-    case 'ProblemLocked': return `🔒 ${handle(p.playerId)} locked ${p.problemId} (+${p.points ?? ''})`;
-    case 'PlayerEliminated': return `✖ ${handle(p.playerId)} eliminated`;
+    case 'ProblemLocked': return `${handle(p.playerId)} locked ${p.problemId} (+${p.points ?? ''})`;
+    case 'PlayerEliminated': return `${handle(p.playerId)} eliminated`;
     case 'MatchEnded': return `Match ended (${String(p.reason ?? '').toLowerCase().replace(/_/g, ' ')})`;
     default: return shortType(e.type);
   }
