@@ -172,7 +172,7 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
             <div role="tablist">
               {problems.map((p, i) => (
                 <button key={p.problemId} role="tab" aria-selected={p.problemId === current}
-                  className={`problem-tab ${p.lockedBy ? (p.lockedBy === player?.playerId ? 'mine' : 'theirs') : ''}`}
+                  className={`problem-tab ${p.lockedBy ? (role === 'spectator' ? 'locked' : p.lockedBy === player?.playerId ? 'mine' : 'theirs') : ''}`}
                   onClick={() => setProblemId(p.problemId)} data-testid={`problem-${p.problemId}`} data-locked-by={handle(p.lockedBy)}>
                   <span>{String.fromCharCode(65 + i)}. {p.title}</span>
                   <span className="pts">{p.points}</span>
