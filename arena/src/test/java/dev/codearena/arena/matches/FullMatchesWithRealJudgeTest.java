@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.util.FileSystemUtils;
@@ -63,8 +64,8 @@ import org.springframework.util.FileSystemUtils;
  * the PostgreSQL event store, submissions judged by the real judge (local sandbox, real compilers and
  * interpreters) through the Redis job and result streams, problems imported from {@code problems/} by
  * the catalogue loader. The Golf match spans a restart: the arena stops right after a submission is
- * received, a new arena on the same database, Redis and data directory judges that submission once
- * and ends the match once, by its persistent deadline.
+ * received and before its judge job is taken; a new arena on the same database, Redis and data
+ * directory judges that submission once and ends the match once, by its persistent deadline.
  */
 @EmbeddedInfrastructureTest
 class FullMatchesWithRealJudgeTest {
@@ -113,10 +114,13 @@ class FullMatchesWithRealJudgeTest {
                             org.assertj.core.groups.Tuple.tuple(bob, golfed.getBytes(StandardCharsets.UTF_8).length));
             assertThat(golfed.getBytes(StandardCharsets.UTF_8).length).isGreaterThan(golfed.length());
 
+            // The judge is busy elsewhere (its consumer stopped), so this job is still queued when the arena stops.
+            first.getBean("judgeQueueLifecycle", SmartLifecycle.class).stop();
             submit(commands, golf, pendingAtStop, ada, CARD_CHECK, Language.PYTHON3, "print('INVALID')\n");
             assertThat(events(first, golf, SubmissionReceived.class)).extracting(SubmissionReceived::submissionId).contains(pendingAtStop);
+            assertThat(events(first, golf, SubmissionJudged.class)).hasSize(2);
             assertThat(events(first, golf, MatchEnded.class)).as("stopped before the end deadline").isEmpty();
-        } // the arena stops with ada's last golf submission received, its judge job queued or running
+        }
 
         try (ConfigurableApplicationContext second = startArena("second")) {
             CommandGateway commands = second.getBean(CommandGateway.class);
