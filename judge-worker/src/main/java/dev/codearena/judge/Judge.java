@@ -96,6 +96,11 @@ public final class Judge implements AutoCloseable {
         return languages.awaitPrecompiledHeader();
     }
 
+    /** Starts building the C++ precompiled header in the background (a long-running worker does this at start-up). */
+    public void startPrecompiledHeader() {
+        languages.startPrecompiledHeader();
+    }
+
     /**
      * Compiles and runs every language's hello-world through the real sandbox and records which
      * languages work; unusable ones are then refused with {@link JudgeRequestException.Reason#LANGUAGE_UNAVAILABLE}.

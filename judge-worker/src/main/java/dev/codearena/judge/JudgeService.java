@@ -26,6 +26,7 @@ public class JudgeService implements AutoCloseable {
         String reason = null;
         try {
             created = Judge.create(config);
+            created.startPrecompiledHeader();
             log.info("judge ready: sandbox {}, work dir {}", config.sandbox(), config.workDir());
         } catch (SandboxException e) {
             reason = e.getMessage();

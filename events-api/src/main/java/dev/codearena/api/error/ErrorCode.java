@@ -20,6 +20,24 @@ public enum ErrorCode {
     UNKNOWN_READ_MODEL("No such read model."),
     ADMIN_ONLY("Only admins may do that."),
 
+    // --- gateway: connection, protocol and accounts
+    UNAUTHENTICATED("Sign in first: the access token is missing, invalid or expired."),
+    FORBIDDEN("You are not allowed to do that here."),
+    MALFORMED_MESSAGE("The message is not a JSON envelope {type, id, payload}."),
+    UNKNOWN_MESSAGE_TYPE("Unknown message type."),
+    MESSAGE_TOO_LARGE("The message is larger than the frame limit."),
+    INVALID_CREDENTIALS("Wrong handle/email or password."),
+    TOO_MANY_ATTEMPTS("Too many failed sign-ins: wait before trying again."),
+    REGISTRATION_REJECTED("This handle or email cannot be used; choose another."),
+    WEAK_PASSWORD("Passwords are 10-128 characters."),
+    INVALID_REFRESH_TOKEN("Your session has expired; sign in again."),
+    ALREADY_QUEUED("You are already queued or in a lobby."),
+    LOBBY_NOT_FOUND("No open lobby with this code."),
+    LOBBY_FULL("The lobby is full."),
+    NOT_LOBBY_HOST("Only the lobby's host can do that."),
+    NOT_ENOUGH_PROBLEMS("The catalogue has too few problems for these settings."),
+    CHAT_MESSAGE_NOT_FOUND("No such chat message."),
+
     // --- match lifecycle
     MATCH_NOT_FOUND("No such match."),
     MATCH_ALREADY_EXISTS("A match with this id already exists."),

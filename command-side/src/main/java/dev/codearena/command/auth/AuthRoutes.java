@@ -1,0 +1,147 @@
+package dev.codearena.command.auth;
+
+import dev.codearena.api.error.CodeArenaException;
+import dev.codearena.api.error.ErrorCode;
+import dev.codearena.api.wire.WireError;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code /api/auth/*}: JSON in, JSON out; the refresh token only ever travels in an HttpOnly,
+ * Secure, SameSite=Strict cookie scoped to {@code /api/auth}. Errors are {@code {code, message}}.
+ */
+class AuthRoutes {
+
+    private final AccountService accounts;
+    private final AccessTokens accessTokens;
+    private final Validator validator;
+    private final AuthProperties properties;
+
+    AuthRoutes(AccountService accounts, AccessTokens accessTokens, Validator validator, AuthProperties properties) {
+        this.accounts = accounts;
+        this.accessTokens = accessTokens;
+        this.validator = validator;
+        this.properties = properties;
+    }
+
+    Mono<ServerResponse> register(ServerRequest request) {
+        return body(request, AuthRequests.Register.class).flatMap(accounts::register)
+                .flatMap(session -> sessionResponse(HttpStatus.CREATED, session))
+                .onErrorResume(AuthRoutes::error);
+    }
+
+    Mono<ServerResponse> login(ServerRequest request) {
+        return body(request, AuthRequests.Login.class)
+                .flatMap(login -> accounts.login(login, clientAddress(request)))
+                .flatMap(session -> sessionResponse(HttpStatus.OK, session))
+                .onErrorResume(AuthRoutes::error);
+    }
+
+    Mono<ServerResponse> refresh(ServerRequest request) {
+        return accounts.refresh(refreshCookie(request))
+                .flatMap(session -> sessionResponse(HttpStatus.OK, session))
+                .onErrorResume(e -> error(e).map(r -> r)); // keep the stale cookie: the client signs in again
+    }
+
+    Mono<ServerResponse> logout(ServerRequest request) {
+        return accounts.logout(refreshCookie(request))
+                .then(ServerResponse.noContent().cookie(cookie("", Duration.ZERO)).build());
+    }
+
+    Mono<ServerResponse> me(ServerRequest request) {
+        String header = request.headers().firstHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        return Mono.fromCallable(() -> accessTokens.verify(token))
+                .flatMap(player -> ServerResponse.ok().bodyValue(player))
+                .onErrorResume(AuthRoutes::error);
+    }
+
+    private <T> Mono<T> body(ServerRequest request, Class<T> type) {
+        return request.bodyToMono(type)
+                .onErrorMap(e -> !(e instanceof CodeArenaException),
+                        e -> CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, "The body is not valid JSON for this request."))
+                .switchIfEmpty(Mono.error(CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, "A JSON body is required.")))
+                .map(value -> {
+                    Set<ConstraintViolation<T>> violations = validator.validate(value);
+                    if (!violations.isEmpty()) {
+                        throw CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, violations.stream()
+                                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                                .collect(Collectors.joining("; ")));
+                    }
+                    return value;
+                });
+    }
+
+    private Mono<ServerResponse> sessionResponse(HttpStatus status, Session session) {
+        return ServerResponse.status(status)
+                .cookie(cookie(session.refreshToken(), properties.refreshTokenTtl()))
+                .bodyValue(Map.of(
+                        "accessToken", session.accessToken(),
+                        "tokenType", "Bearer",
+                        "expiresIn", session.expiresInSeconds(),
+                        "player", session.player()));
+    }
+
+    private ResponseCookie cookie(String value, Duration maxAge) {
+        return ResponseCookie.from(AuthProperties.REFRESH_COOKIE, value)
+                .httpOnly(true)
+                .secure(properties.cookieSecure())
+                .sameSite("Strict")
+                .path(AuthProperties.REFRESH_COOKIE_PATH)
+                .maxAge(maxAge)
+                .build();
+    }
+
+    private static String refreshCookie(ServerRequest request) {
+        HttpCookie cookie = request.cookies().getFirst(AuthProperties.REFRESH_COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** The peer address; behind nginx, the last hop it appended (nginx sets X-Real-IP). */
+    private static String clientAddress(ServerRequest request) {
+        String real = request.headers().firstHeader("X-Real-IP");
+        if (real != null && !real.isBlank()) {
+            return real.trim();
+        }
+        return request.remoteAddress().map(InetSocketAddress::getAddress).map(a -> a.getHostAddress()).orElse("unknown");
+    }
+
+    static Mono<ServerResponse> error(Throwable failure) {
+        if (failure instanceof CodeArenaException e) {
+            HttpStatus status = switch (e.code()) {
+                case UNAUTHENTICATED, INVALID_CREDENTIALS, INVALID_REFRESH_TOKEN -> HttpStatus.UNAUTHORIZED;
+                case TOO_MANY_ATTEMPTS -> HttpStatus.TOO_MANY_REQUESTS;
+                case REGISTRATION_REJECTED -> HttpStatus.CONFLICT;
+                case FORBIDDEN -> HttpStatus.FORBIDDEN;
+                default -> e.kind() == CodeArenaException.Kind.NOT_FOUND ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST;
+            };
+            return ServerResponse.status(status).bodyValue(WireError.of(e.code(), e.getMessage()));
+        }
+        Throwable cause = failure;
+        while (cause.getCause() != null && !(cause instanceof CodeArenaException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof CodeArenaException e) {
+            return error(e);
+        }
+        if (failure instanceof ServerWebInputException) {
+            return ServerResponse.badRequest().bodyValue(WireError.of(ErrorCode.VALIDATION_FAILED, null));
+        }
+        org.slf4j.LoggerFactory.getLogger(AuthRoutes.class).error("auth request failed", failure);
+        return ServerResponse.status(HttpStatus.INTERNAL_SERVER_ERROR).bodyValue(WireError.of(ErrorCode.INTERNAL_ERROR, null));
+    }
+}

@@ -1,0 +1,343 @@
+package dev.codearena.command.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codearena.api.judge.JudgeChannels;
+import dev.codearena.api.judge.JudgeProgress;
+import dev.codearena.api.judge.TestResult;
+import dev.codearena.api.judge.Verdict;
+import dev.codearena.api.player.PlayerClass;
+import dev.codearena.api.player.PlayerId;
+import dev.codearena.command.CommandSideApplication;
+import dev.codearena.command.auth.AccessTokens;
+import dev.codearena.command.auth.AuthenticatedPlayer;
+import dev.codearena.command.auth.Role;
+import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.messaging.rsocket.RSocketStrategies;
+import org.springframework.util.MimeTypeUtils;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+
+/**
+ * The gateway over real WebSocket and RSocket connections, against real PostgreSQL and Redis: the
+ * handshake, every kind of refusal, rate limits held in Redis, room authorisation, the relay of the
+ * query side's live stream, ticks, per-test verdicts, chat rooms, and two instances sharing rooms.
+ * The live view and its change messages are written to Redis here the way the query side writes them.
+ */
+@EmbeddedInfrastructureTest
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                GatewayIntegrationTest.SECRET_PROPERTY,
+                "codearena.gateway.rsocket-tcp-port=0",
+                "codearena.matchmaking.enabled=false",
+                "codearena.data-dir=target/test-data/gateway-it"
+        })
+class GatewayIntegrationTest {
+
+    static final String SECRET_PROPERTY = "codearena.auth.jwt-secret=Q29kZUFyZW5hIGdhdGV3YXkgdGVzdCBzZWNyZXQgMjU2IGJpdHMhIQ==";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    AccessTokens tokens;
+    @Autowired
+    MatchRosters rosters;
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+    @Autowired
+    RSocketTcpServer tcpServer;
+
+    @Test
+    void aHandshakeWithoutAValidTokenIsRefused() {
+        assertThat(GatewayTestClient.refusal(port, "", new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        assertThat(GatewayTestClient.refusal(port, "?access_token=not.a.jwt", new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        String forged = new AccessTokens(new javax.crypto.spec.SecretKeySpec(new byte[32], "HmacSHA256"), Duration.ofMinutes(5),
+                Clock.systemUTC()).issue(player("mallory", false));
+        assertThat(GatewayTestClient.refusal(port, "?access_token=" + forged, new HttpHeaders())).isNotNull().hasMessageContaining("401");
+        String expired = new AccessTokens(keyOf(tokens), Duration.ofMinutes(15),
+                Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)).issue(player("late", false));
+        assertThat(GatewayTestClient.refusal(port, "?access_token=" + expired, new HttpHeaders())).isNotNull().hasMessageContaining("401");
+
+        HttpHeaders bearer = new HttpHeaders();
+        bearer.setBearerAuth(tokens.issue(player("bearer", false)));
+        assertThat(GatewayTestClient.refusal(port, "", bearer)).isNull();
+    }
+
+    @Test
+    void everyBadMessageGetsATypedErrorAndTheConnectionCarriesOn() {
+        AuthenticatedPlayer alice = player("alice", false);
+        String matchId = newMatch(List.of(alice));
+        try (GatewayTestClient ws = GatewayTestClient.connect(port, tokens.issue(alice))) {
+            ws.send("{not json");
+            assertError(ws.await("error"), "MALFORMED_MESSAGE");
+            ws.send("[1,2,3]");
+            assertError(ws.await("error"), "MALFORMED_MESSAGE");
+            ws.send("unknown:thing", "u1", Map.of());
+            assertError(ws.reply("u1"), "UNKNOWN_MESSAGE_TYPE");
+            ws.send("spectate:join", "v1", Map.of());
+            assertThat(assertError(ws.reply("v1"), "VALIDATION_FAILED").path("message").asText()).contains("matchId");
+            ws.send("spectate:join", "v2", Map.of("matchId", ""));
+            assertError(ws.reply("v2"), "VALIDATION_FAILED");
+            ws.send("lobby:queue", "v3", Map.of("mode", "CHESS"));
+            assertError(ws.reply("v3"), "VALIDATION_FAILED");
+            ws.send("x".repeat(200 * 1024));
+            assertError(ws.await("error"), "MESSAGE_TOO_LARGE");
+            ws.send("match:submit", "s1", Map.of("matchId", matchId, "problemId", "p1", "language", "python3",
+                    "code", "#".repeat(64 * 1024 + 1)));
+            assertError(ws.reply("s1"), "SOURCE_TOO_LARGE");
+
+            seedView(matchId, Instant.now().plusSeconds(30));
+            ws.send("spectate:list", "ok", Map.of());
+            JsonNode live = ws.reply("ok");
+            assertThat(live.path("type").asText()).isEqualTo("spectate:live");
+            assertThat(live.path("payload").path("matchIds").toString()).contains(matchId);
+        }
+    }
+
+    @Test
+    void roomsAreAuthorised() {
+        AuthenticatedPlayer alice = player("alice", false);
+        AuthenticatedPlayer eve = player("eve", false);
+        String matchId = newMatch(List.of(alice, player("bob", false)));
+        seedView(matchId, Instant.now().plusSeconds(60));
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice)); GatewayTestClient e = GatewayTestClient.connect(port, tokens.issue(eve))) {
+            e.send("match:join", "j", Map.of("matchId", matchId));
+            assertError(e.reply("j"), "NOT_IN_MATCH");
+            e.send("match:submit", "s", Map.of("matchId", matchId, "problemId", "p1", "language", "python3", "code", "print(1)"));
+            assertError(e.reply("s"), "NOT_IN_MATCH");
+            e.send("spectate:join", "w", Map.of("matchId", matchId));
+            assertThat(e.reply("w").path("type").asText()).isEqualTo("match:state");
+            e.send("chat:send", "c", Map.of("channel", "MATCH", "matchId", matchId, "text", "hi players"));
+            assertError(e.reply("c"), "NOT_IN_MATCH");
+            e.send("chat:remove", "r", Map.of("messageId", "whatever"));
+            assertError(e.reply("r"), "FORBIDDEN");
+
+            a.send("spectate:join", "own", Map.of("matchId", matchId));
+            assertError(a.reply("own"), "FORBIDDEN");
+            a.send("chat:send", "sc", Map.of("channel", "SPECTATORS", "matchId", matchId, "text", "psst"));
+            assertError(a.reply("sc"), "FORBIDDEN");
+        }
+    }
+
+    @Test
+    void rateLimitsHoldInRedis() {
+        AuthenticatedPlayer flooder = player("flooder", false);
+        try (GatewayTestClient ws = GatewayTestClient.connect(port, tokens.issue(flooder))) {
+            for (int i = 0; i < 10; i++) {
+                ws.send("chat:send", "c" + i, Map.of("channel", "GLOBAL", "text", "spam " + i));
+                assertThat(ws.reply("c" + i).path("type").asText()).isEqualTo("ack");
+            }
+            ws.send("chat:send", "c10", Map.of("channel", "GLOBAL", "text", "one too many"));
+            JsonNode limited = assertError(ws.reply("c10"), "RATE_LIMITED");
+            assertThat(limited.path("retryAfterMs").asLong()).isBetween(1L, 10_000L);
+
+            ws.send("match:submit", "s1", Map.of("matchId", "m-none", "problemId", "p", "language", "python3", "code", "x"));
+            assertThat(ws.reply("s1").path("payload").path("code").asText()).isNotEqualTo("RATE_LIMITED");
+            ws.send("match:submit", "s2", Map.of("matchId", "m-none", "problemId", "p", "language", "python3", "code", "x"));
+            assertError(ws.reply("s2"), "RATE_LIMITED");
+        }
+        // a second connection of the same player shares the limit
+        try (GatewayTestClient again = GatewayTestClient.connect(port, tokens.issue(flooder))) {
+            again.send("chat:send", "c11", Map.of("channel", "GLOBAL", "text", "still flooding"));
+            assertError(again.reply("c11"), "RATE_LIMITED");
+        }
+    }
+
+    @Test
+    void playersAndSpectatorsGetTheStateThenTheStreamAndTicks() {
+        AuthenticatedPlayer alice = player("alice", false);
+        AuthenticatedPlayer bob = player("bob", false);
+        AuthenticatedPlayer sam = player("sam", false);
+        String matchId = newMatch(List.of(alice, bob));
+        String view = seedView(matchId, Instant.now().plusSeconds(90));
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(sam))) {
+            a.send("match:join", "ja", Map.of("matchId", matchId));
+            b.send("match:join", "jb", Map.of("matchId", matchId));
+            s.send("spectate:join", "js", Map.of("matchId", matchId));
+            for (var client : List.of(a, b, s)) {
+                JsonNode state = client.await("match:state");
+                assertThat(state.path("payload")).isEqualTo(json(view));
+            }
+            assertThat(redis.opsForValue().get(dev.codearena.api.live.LiveKeys.spectators(dev.codearena.api.match.MatchId.of(matchId)))
+                    .block()).as("spectator counter").isEqualTo("1");
+
+            String change = "{\"type\":\"match:lockout\",\"payload\":{\"matchId\":\"" + matchId + "\",\"problemId\":\"p1\",\"playerId\":\""
+                    + alice.playerId().value() + "\",\"version\":7}}";
+            redis.convertAndSend(Channels.liveMatch(matchId), change).block();
+            for (var client : List.of(a, b, s)) {
+                assertThat(client.await("match:lockout")).isEqualTo(json(change));
+            }
+
+            JsonNode tick = s.await("match:tick");
+            assertThat(tick.path("payload").path("matchId").asText()).isEqualTo(matchId);
+            assertThat(tick.path("payload").path("remainingMs").asLong()).isBetween(80_000L, 90_000L);
+            a.await("match:tick");
+
+            a.send("chat:send", "m1", Map.of("channel", "MATCH", "matchId", matchId, "text", "good luck"));
+            assertThat(b.await("chat:message").path("payload").path("text").asText()).isEqualTo("good luck");
+            s.send("chat:send", "m2", Map.of("channel", "SPECTATORS", "matchId", matchId, "text", "go bob"));
+            assertThat(s.await("chat:message").path("payload").path("handle").asText()).isEqualTo("sam");
+
+            List<JsonNode> spectatorSaw = s.drain(Duration.ofMillis(500));
+            assertThat(spectatorSaw).noneMatch(n -> n.path("payload").path("text").asText().equals("good luck"));
+            List<JsonNode> playerSaw = b.drain(Duration.ofMillis(200));
+            assertThat(playerSaw).noneMatch(n -> n.path("payload").path("text").asText().equals("go bob"));
+        }
+    }
+
+    @Test
+    void perTestVerdictsGoOnlyToTheSubmitter() throws Exception {
+        AuthenticatedPlayer alice = player("alice", false);
+        AuthenticatedPlayer bob = player("bob", false);
+        String matchId = newMatch(List.of(alice, bob));
+        seedView(matchId, Instant.now().plusSeconds(60));
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(player("sam", false)))) {
+            a.send("match:join", "ja", Map.of("matchId", matchId));
+            b.send("match:join", "jb", Map.of("matchId", matchId));
+            s.send("spectate:join", "js", Map.of("matchId", matchId));
+            a.reply("ja");
+            b.reply("jb");
+            s.reply("js");
+            JudgeProgress progress = new JudgeProgress("sub-1", matchId, alice.playerId().value(), 0, 3,
+                    new TestResult("1", Verdict.AC, 5, 7, 1024, 0, null));
+            redis.convertAndSend(JudgeChannels.PROGRESS, GatewayTestClient.JSON.writeValueAsString(progress)).block();
+            JsonNode verdict = a.await("match:verdict");
+            assertThat(verdict.path("payload").path("stage").asText()).isEqualTo("test");
+            assertThat(verdict.path("payload").path("submissionId").asText()).isEqualTo("sub-1");
+            assertThat(verdict.path("payload").path("testCount").asInt()).isEqualTo(3);
+            assertThat(b.drain(Duration.ofMillis(500))).noneMatch(n -> n.path("type").asText().equals("match:verdict"));
+            assertThat(s.drain(Duration.ofMillis(100))).noneMatch(n -> n.path("type").asText().equals("match:verdict"));
+        }
+    }
+
+    @Test
+    void rsocketOverWebSocketAndTcpSpeaksTheSameProtocol() {
+        AuthenticatedPlayer rita = player("rita", false);
+        String token = tokens.issue(rita);
+        RSocketRequester overWs = RSocketRequester.builder().setupData(token).dataMimeType(MimeTypeUtils.APPLICATION_JSON)
+                .rsocketStrategies(RSocketStrategies.create())
+                .websocket(URI.create("ws://localhost:" + port + "/rsocket"));
+        RSocketRequester overTcp = RSocketRequester.builder().setupData(token).dataMimeType(MimeTypeUtils.APPLICATION_JSON)
+                .tcp("localhost", tcpServer.boundPort());
+        for (RSocketRequester requester : List.of(overWs, overTcp)) {
+            Sinks.Many<String> out = Sinks.many().unicast().onBackpressureBuffer();
+            Flux<JsonNode> in = requester.route("gateway").data(Flux.concat(Flux.just(""), out.asFlux())).retrieveFlux(String.class).map(GatewayIntegrationTest::json);
+            StepVerifier.create(in)
+                    .assertNext(n -> assertThat(n.path("type").asText()).isEqualTo("session:welcome"))
+                    .then(() -> out.tryEmitNext("{\"type\":\"nope\",\"id\":\"n\"}"))
+                    .assertNext(n -> assertThat(n.path("payload").path("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE"))
+                    .then(() -> out.tryEmitNext("{\"type\":\"spectate:list\",\"id\":\"l\"}"))
+                    .assertNext(n -> assertThat(n.path("type").asText()).isEqualTo("spectate:live"))
+                    .thenCancel()
+                    .verify(Duration.ofSeconds(15));
+            requester.dispose();
+        }
+        RSocketRequester refused = RSocketRequester.builder().setupData("bad-token").dataMimeType(MimeTypeUtils.APPLICATION_JSON)
+                .tcp("localhost", tcpServer.boundPort());
+        StepVerifier.create(refused.route("gateway").data(Flux.just("{}")).retrieveFlux(String.class))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("UNAUTHENTICATED"))
+                .verify(Duration.ofSeconds(10));
+        refused.dispose();
+    }
+
+    @Test
+    void twoInstancesShareRoomsThroughRedis() {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandSideApplication.class)
+                .run("--server.port=0", "--" + SECRET_PROPERTY, "--codearena.gateway.rsocket-tcp-port=-1",
+                        "--codearena.matchmaking.enabled=false", "--codearena.data-dir=target/test-data/gateway-it-2")) {
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            AuthenticatedPlayer alice = player("alice", false);
+            AuthenticatedPlayer bob = player("bob", false);
+            String matchId = newMatch(List.of(alice, bob));
+            seedView(matchId, Instant.now().plusSeconds(60));
+            try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+                 GatewayTestClient b = GatewayTestClient.connect(secondPort, tokens.issue(bob))) {
+                a.send("match:join", "ja", Map.of("matchId", matchId));
+                b.send("match:join", "jb", Map.of("matchId", matchId));
+                a.reply("ja");
+                b.reply("jb");
+                String change = "{\"type\":\"match:verdict\",\"payload\":{\"matchId\":\"" + matchId + "\",\"verdict\":\"AC\"}}";
+                redis.convertAndSend(Channels.liveMatch(matchId), change).block();
+                assertThat(a.await("match:verdict")).isEqualTo(json(change));
+                assertThat(b.await("match:verdict")).isEqualTo(json(change));
+
+                a.send("chat:send", "hi", Map.of("channel", "MATCH", "matchId", matchId, "text", "across instances"));
+                assertThat(b.await("chat:message").path("payload").path("text").asText()).isEqualTo("across instances");
+
+                a.send("lobby:create", "lc", Map.of("mode", "BLITZ"));
+                String code = a.reply("lc").path("payload").path("code").asText();
+                b.send("lobby:join", "lj", Map.of("code", code));
+                assertThat(b.reply("lj").path("payload").path("members")).hasSize(2);
+                JsonNode update = a.await(n -> n.path("type").asText().equals("lobby:update")
+                        && n.path("payload").path("members").size() == 2, Duration.ofSeconds(10), "lobby update");
+                assertThat(update.path("payload").path("code").asText()).isEqualTo(code);
+                b.send("lobby:start", "ls", Map.of("code", code));
+                assertError(b.reply("ls"), "NOT_LOBBY_HOST");
+            }
+        }
+    }
+
+    private String newMatch(List<AuthenticatedPlayer> players) {
+        String matchId = "m-" + UUID.randomUUID();
+        rosters.record(matchId, players.stream().map(p -> p.playerId().value()).toList(), System.currentTimeMillis()).block();
+        return matchId;
+    }
+
+    /** Writes a live view the way the query side keeps it. */
+    private String seedView(String matchId, Instant endsAt) {
+        String view = "{\"matchId\":\"" + matchId + "\",\"mode\":\"BLITZ\",\"phase\":\"RUNNING\",\"round\":1,\"periodEndsAt\":\""
+                + endsAt + "\",\"spectators\":0,\"version\":3,\"players\":[],\"problems\":[]}";
+        redis.opsForZSet().add(dev.codearena.api.live.LiveKeys.LIVE_MATCHES, matchId, System.currentTimeMillis()).block();
+        redis.opsForValue().set(Channels.liveMatch(matchId), view, Duration.ofMinutes(10)).block();
+        return view;
+    }
+
+    static AuthenticatedPlayer player(String handle, boolean admin) {
+        return new AuthenticatedPlayer(PlayerId.of(UUID.randomUUID().toString()), handle, PlayerClass.HACKER,
+                admin ? Set.of(Role.PLAYER, Role.ADMIN) : Set.of(Role.PLAYER));
+    }
+
+    static JsonNode assertError(JsonNode frame, String code) {
+        assertThat(frame.path("type").asText()).as("frame %s", frame).isEqualTo("error");
+        assertThat(frame.path("payload").path("code").asText()).as("frame %s", frame).isEqualTo(code);
+        assertThat(frame.path("payload").path("message").asText()).isNotBlank();
+        return frame.path("payload");
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return GatewayTestClient.JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static javax.crypto.SecretKey keyOf(AccessTokens tokens) {
+        return new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder()
+                .decode(SECRET_PROPERTY.substring(SECRET_PROPERTY.indexOf('=') + 1)), "HmacSHA256");
+    }
+}

@@ -1,0 +1,194 @@
+package dev.codearena.command.matchmaking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.codearena.api.judge.CheckerSpec;
+import dev.codearena.api.match.MatchMode;
+import dev.codearena.api.player.PlayerClass;
+import dev.codearena.api.player.PlayerId;
+import dev.codearena.api.player.RegisterPlayerCommand;
+import dev.codearena.api.problem.ImportProblemCommand;
+import dev.codearena.api.problem.ProblemDefinition;
+import dev.codearena.api.problem.ProblemId;
+import dev.codearena.command.CommandSideApplication;
+import dev.codearena.command.auth.AccessTokens;
+import dev.codearena.command.auth.AuthenticatedPlayer;
+import dev.codearena.command.auth.Role;
+import dev.codearena.command.gateway.GatewayTestClient;
+import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Matchmaking with real Redis and the real engine: two players queue for Blitz over WebSocket, a
+ * pass pairs them, the engine creates the match, both are told {@code lobby:found}, and the match's
+ * players (only they) submit through the gateway. Concurrent passes never put a player in two groups.
+ */
+@EmbeddedInfrastructureTest
+@SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"codearena.gateway.rsocket-tcp-port=-1", "codearena.data-dir=target/test-data/mm-it",
+                "codearena.matchmaking.pass-interval=500ms",
+                "codearena.matchmaking.modes.BLITZ.problem-count=2",
+                "codearena.matchmaking.modes.BLITZ.duration-seconds=60",
+                "codearena.matchmaking.modes.BLITZ.start-delay-seconds=1"})
+class MatchmakingIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    AccessTokens tokens;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MatchQueue queue;
+
+    @Test
+    void twoQueuedPlayersAreMatchedAndOnlyTheyMaySubmit() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> problems = List.of("mm-easy-" + run, "mm-hard-" + run);
+        commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(1)), "h2", definition("Hard", 3)));
+        commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(0)), "h1", definition("Easy", 1)));
+        awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE problem_id IN (?, ?)", Integer.class,
+                problems.get(0), problems.get(1)) == 2);
+        AuthenticatedPlayer alice = register("alice_" + run);
+        AuthenticatedPlayer bob = register("bob_" + run);
+        AuthenticatedPlayer eve = register("eve_" + run);
+
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient e = GatewayTestClient.connect(port, tokens.issue(eve))) {
+            a.send("lobby:queue", "qa", Map.of("mode", "BLITZ"));
+            JsonNode queued = a.reply("qa");
+            assertThat(queued.path("type").asText()).isEqualTo("lobby:queued");
+            assertThat(queued.path("payload").path("rating").asInt()).isEqualTo(1500);
+            a.send("lobby:queue", "again", Map.of("mode", "GOLF"));
+            assertThat(a.reply("again").path("payload").path("code").asText()).isEqualTo("ALREADY_QUEUED");
+            b.send("lobby:queue", "qb", Map.of("mode", "BLITZ"));
+            b.reply("qb");
+
+            JsonNode foundA = a.await("lobby:found");
+            JsonNode foundB = b.await("lobby:found");
+            String matchId = foundA.path("payload").path("matchId").asText();
+            assertThat(foundB.path("payload").path("matchId").asText()).isEqualTo(matchId);
+            assertThat(foundA.path("payload").path("players")).extracting(p -> p.path("handle").asText())
+                    .containsExactlyInAnyOrder(alice.handle(), bob.handle());
+
+            List<String> created = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                    + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%MatchCreated'", String.class, matchId);
+            assertThat(created).singleElement().asString()
+                    .contains(alice.playerId().value(), bob.playerId().value(), problems.get(0), problems.get(1))
+                    .matches("(?s).*" + problems.get(0) + ".*" + problems.get(1) + ".*"); // rising difficulty
+            awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? "
+                    + "AND payloadtype LIKE '%MatchStarted'", Integer.class, matchId) == 1);
+
+            Map<String, Object> submission = Map.of("matchId", matchId, "problemId", problems.get(0), "language", "python3",
+                    "code", "print(int(input()) * 2)");
+            a.send("match:submit", "s1", submission);
+            JsonNode accepted = a.reply("s1");
+            assertThat(accepted.path("type").asText()).as("%s", accepted).isEqualTo("match:submitted");
+            assertThat(accepted.path("payload").path("submissionId").asText()).isNotBlank();
+            a.send("match:submit", "s2", submission);
+            assertThat(a.reply("s2").path("payload").path("code").asText()).isEqualTo("RATE_LIMITED");
+            e.send("match:submit", "s3", submission);
+            assertThat(e.reply("s3").path("payload").path("code").asText()).isEqualTo("NOT_IN_MATCH");
+            b.send("match:submit", "s4", Map.of("matchId", matchId, "problemId", "not-in-match", "language", "python3",
+                    "code", "print(1)"));
+            assertThat(b.reply("s4").path("payload").path("code").asText()).isEqualTo("PROBLEM_NOT_IN_MATCH");
+
+            e.send("lobby:queue", "qe", Map.of("mode", "SABOTAGE"));
+            e.reply("qe");
+            e.send("lobby:leave", "le", Map.of("mode", "SABOTAGE"));
+            JsonNode left = e.reply("le");
+            assertThat(left.path("type").asText()).isEqualTo("lobby:left");
+            assertThat(left.path("payload").path("queued").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void concurrentClaimsNeverPutAPlayerInTwoGroups() throws Exception {
+        MatchMode mode = MatchMode.GOLF;
+        // hold the mode's pass lock so this instance's own periodic pass stays out of the race below
+        String lock = null;
+        for (int attempt = 0; lock == null && attempt < 50; attempt++) {
+            lock = queue.lock(mode, Duration.ofMinutes(1)).block();
+            if (lock == null) {
+                Thread.sleep(100); // a periodic pass holds it for a moment
+            }
+        }
+        assertThat(lock).isNotNull();
+        long now = System.currentTimeMillis();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = "race-" + UUID.randomUUID();
+            ids.add(id);
+            assertThat(queue.join(id, mode, 1400 + (i % 50), now).block()).isTrue();
+        }
+        MatchmakingPass.Rules rules = new MatchmakingPass.Rules(150, 50, 30_000, 10_000, 2, 2, Long.MAX_VALUE);
+        Set<String> claimed = Collections.synchronizedSet(new HashSet<>());
+        List<String> duplicates = Collections.synchronizedList(new ArrayList<>());
+        List<CompletableFuture<Void>> passes = new ArrayList<>();
+        for (int pass = 0; pass < 4; pass++) {
+            passes.add(CompletableFuture.runAsync(() -> {
+                List<QueuedPlayer> snapshot = queue.snapshot(mode).block();
+                for (List<QueuedPlayer> group : MatchmakingPass.groups(snapshot, now, rules)) {
+                    if (Boolean.TRUE.equals(queue.claim(mode, group, "m-" + UUID.randomUUID()).block())) {
+                        group.forEach(p -> {
+                            if (!claimed.add(p.playerId())) {
+                                duplicates.add(p.playerId());
+                            }
+                        });
+                    }
+                }
+            }));
+        }
+        CompletableFuture.allOf(passes.toArray(CompletableFuture[]::new)).get();
+        assertThat(duplicates).isEmpty();
+        assertThat(claimed).hasSize(200);
+        assertThat(queue.size(mode).block()).isZero();
+        assertThat(queue.join(ids.get(0), mode, 1500, now).block()).as("a matched player cannot queue while held").isFalse();
+        assertThat(queue.lock(mode, Duration.ofSeconds(5)).block()).as("the pass lock excludes other passes").isNull();
+        queue.unlock(mode, lock).block();
+    }
+
+    private AuthenticatedPlayer register(String handle) {
+        PlayerId id = PlayerId.of(UUID.randomUUID().toString());
+        commands.sendAndWait(new RegisterPlayerCommand(id, handle, PlayerClass.SPEEDRUNNER));
+        return new AuthenticatedPlayer(id, handle, PlayerClass.SPEEDRUNNER, Set.of(Role.PLAYER));
+    }
+
+    private static ProblemDefinition definition(String title, int difficulty) {
+        return new ProblemDefinition(title, difficulty, List.of("math"), 1000, 256, CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ),
+                "Print twice the input.", "double/v1/tests", 3, null);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

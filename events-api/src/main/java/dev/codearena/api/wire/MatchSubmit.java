@@ -1,0 +1,24 @@
+package dev.codearena.api.wire;
+
+import dev.codearena.api.judge.Language;
+import dev.codearena.api.match.MatchId;
+import dev.codearena.api.problem.ProblemId;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * {@code match:submit}: a solution. Answered by {@code match:submitted} (or an error); per-test
+ * {@code match:verdict} messages follow to the submitter only, then the final verdict to the room.
+ * The gateway also refuses sources over 64 KB of UTF-8 ({@code SOURCE_TOO_LARGE}).
+ *
+ * @param submissionId optional idempotency key chosen by the client; a re-send with the same key is harmless
+ */
+public record MatchSubmit(
+        @NotNull MatchId matchId,
+        @NotNull ProblemId problemId,
+        @NotNull Language language,
+        @NotBlank @Size(max = 65_536) String code,
+        @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String submissionId) {
+}
