@@ -17,7 +17,9 @@ import org.springframework.context.event.EventListener;
 /**
  * The judge inside a Spring process (the worker service and the one-process arena).
  * Properties: {@code codearena.judge.enabled} (true), {@code .sandbox} (local),
- * {@code .work-dir}, {@code .problems-root}, {@code .self-test} (true).
+ * {@code .work-dir}, {@code .problems-root}, {@code .self-test} (true). The problems root defaults to
+ * {@code <codearena.data-dir>/problem-store}, where the command side's catalogue loader materialises
+ * the tests that {@code JudgeJob.testsDir} points into (relative to it).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "codearena.judge.enabled", havingValue = "true", matchIfMissing = true)
@@ -26,7 +28,7 @@ public class JudgeWorkerConfiguration {
     @Bean(destroyMethod = "close")
     JudgeService judgeService(@Value("${codearena.judge.sandbox:local}") String sandbox,
                               @Value("${codearena.judge.work-dir:}") String workDir,
-                              @Value("${codearena.judge.problems-root:}") String problemsRoot) {
+                              @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String problemsRoot) {
         JudgeConfig config = JudgeConfig.defaults(sandbox);
         if (!workDir.isBlank()) {
             config = config.withWorkDir(Path.of(workDir).toAbsolutePath());

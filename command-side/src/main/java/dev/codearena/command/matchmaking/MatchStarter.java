@@ -36,14 +36,16 @@ class MatchStarter {
     private final MatchRosters rosters;
     private final UserNotifier notifier;
     private final Clock clock;
+    private final org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
 
     MatchStarter(CommandGateway commands, MatchmakingLookups lookups, MatchRosters rosters, UserNotifier notifier,
-                 Clock clock) {
+                 Clock clock, org.springframework.data.redis.core.ReactiveStringRedisTemplate redis) {
         this.commands = commands;
         this.lookups = lookups;
         this.rosters = rosters;
         this.notifier = notifier;
         this.clock = clock;
+        this.redis = redis;
     }
 
     /** What a match is created with, before problems are drawn. */
@@ -65,6 +67,18 @@ class MatchStarter {
                             .then(notifier.notify(ids, WireProtocol.FOUND, found))
                             .thenReturn(found);
                 });
+    }
+
+    /**
+     * A claimed group whose match could not be created: the players are free to queue again and are
+     * told why with an {@code error} push (no {@code replyTo}).
+     */
+    Mono<Void> abandon(List<QueuedPlayer> players, Throwable cause) {
+        ErrorCode code = cause instanceof CodeArenaException e ? e.code() : ErrorCode.INTERNAL_ERROR;
+        String message = cause instanceof CodeArenaException e ? e.getMessage() : code.defaultMessage();
+        List<String> ids = players.stream().map(QueuedPlayer::playerId).toList();
+        return reactor.core.publisher.Flux.fromIterable(ids).flatMap(id -> redis.delete(MatchQueue.holderKey(id))).then()
+                .then(notifier.notify(ids, WireProtocol.ERROR, dev.codearena.api.wire.WireError.of(code, message)));
     }
 
     private CreateMatchCommand prepare(MatchId matchId, Plan plan, List<QueuedPlayer> players) {

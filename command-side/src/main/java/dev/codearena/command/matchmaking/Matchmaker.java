@@ -72,7 +72,7 @@ class Matchmaker implements SmartLifecycle {
                 .flatMap(c -> starter.start(c.matchId, plan(mode), c.players)
                         .onErrorResume(e -> {
                             log.warn("could not start match {} for {}", c.matchId, c.players, e);
-                            return Mono.empty();
+                            return starter.abandon(c.players, e).then(Mono.empty());
                         }), 8)
                 .then(Mono.just(claimed.stream().map(c -> c.players).toList())));
     }
