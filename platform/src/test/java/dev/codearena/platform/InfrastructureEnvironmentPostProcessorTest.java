@@ -39,7 +39,7 @@ class InfrastructureEnvironmentPostProcessorTest {
         assertThat(environment.getProperty("axon.axonserver.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("axon.serializer.events")).isEqualTo("jackson");
         assertThat(environment.getProperty("spring.rsocket.server.mapping-path")).isEqualTo("/rsocket");
-        assertThat(environment.getProperty("spring.flyway.ignore-migration-patterns")).isEqualTo("*:missing");
+        assertThat(environment.getProperty("spring.flyway.ignore-migration-patterns")).isEqualTo("*:missing,*:future");
     }
 
     @Test
