@@ -20,11 +20,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The whole arena in one process (gateway, engine, real judge with the local sandbox, query side,
  * embedded PostgreSQL and Redis) driven only through its public protocol: players register over
  * HTTP, queue for Blitz (one over WebSocket, one over RSocket), are matched by the engine, receive
- * {@code match:state}, ticks and chat; a submission goes through the engine and the judge and its
- * final verdict reaches both players and a spectator, without the code; bad tokens, floods,
- * malformed and unauthorised messages get their documented errors. (Not yet covered here: an
- * accepted solution, the lock and {@code match:end}; in the run of 2026-11-26 the judge answered IE
- * in this setup, see the gateway report.)
+ * {@code match:state}, ticks and chat; a wrong and an accepted solution go through the engine and
+ * the judge: per-test verdicts reach their author only, final verdicts, the lock and {@code match:end}
+ * with rating changes reach both players and a spectator, never the code; bad tokens, floods,
+ * malformed and unauthorised messages get their documented errors.
  */
 @EmbeddedInfrastructureTest
 @SpringBootTest(classes = ArenaApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -110,7 +109,7 @@ class ArenaEndToEndTest {
             String bobSubmission = bobSubmitted.path("payload").path("submissionId").asText();
             JsonNode bobFinal = b.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(90), "bob's final verdict");
             String verdict = bobFinal.path("payload").path("verdict").asText();
-            assertThat(verdict).isIn("AC", "WA", "TLE", "MLE", "OLE", "RE", "CE", "IE");
+            assertThat(verdict).isEqualTo("WA");
             // the same final verdict reaches the opponent (WebSocket) and the spectator, without the code
             assertThat(a.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(10), "verdict at alice")
                     .path("payload").path("verdict").asText()).isEqualTo(verdict);
@@ -122,6 +121,23 @@ class ArenaEndToEndTest {
                     && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
             assertThat(s.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
             assertThat(a.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
+            assertThat(b.everything).anyMatch(n -> "test".equals(n.path("payload").path("stage").asText())
+                    && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
+
+            // alice: accepted, locks the only problem, which ends the match with rating changes
+            JsonNode aliceSubmitted = submitWhenRunning(a, "wa", Map.of("matchId", matchId, "problemId", problem,
+                    "language", "python3", "code", accepted));
+            String aliceSubmission = aliceSubmitted.path("payload").path("submissionId").asText();
+            assertThat(a.await(n -> isFinalVerdict(n, aliceSubmission), Duration.ofSeconds(90), "alice's verdict")
+                    .path("payload").path("verdict").asText()).isEqualTo("AC");
+            for (ArenaClient client : List.of(a, b, s)) {
+                assertThat(client.await("match:lockout").path("payload").toString()).contains(problem);
+                JsonNode end = client.await(n -> n.path("type").asText().equals("match:end"), Duration.ofSeconds(60), "match:end");
+                assertThat(end.path("payload").path("ratingChanges")).hasSize(2);
+            }
+            assertThat(s.everything).noneMatch(n -> n.toString().contains(accepted.strip()));
+            assertThat(b.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
+                    && aliceSubmission.equals(n.path("payload").path("submissionId").asText()));
         }
     }
 
