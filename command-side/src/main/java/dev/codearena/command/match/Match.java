@@ -47,7 +47,7 @@ import dev.codearena.api.match.SubmitSolutionCommand;
 import dev.codearena.api.match.TimeUp;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.problem.ProblemId;
-import dev.codearena.command.rating.EloRatings;
+import dev.codearena.api.rating.EloRatings;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

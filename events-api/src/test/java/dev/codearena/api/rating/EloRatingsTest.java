@@ -1,4 +1,4 @@
-package dev.codearena.command.rating;
+package dev.codearena.api.rating;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
