@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,6 +37,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
                 "codearena.matchmaking.modes.BLITZ.duration-seconds=120",
                 "codearena.matchmaking.modes.BLITZ.start-delay-seconds=2"
         })
+// Closed after the class: a cached context would keep consuming the shared Redis judge streams
+// (jobs and results) against its own database while later test classes run.
+@DirtiesContext
 class ArenaEndToEndTest {
 
     @LocalServerPort

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -27,6 +28,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(classes = CommandSideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"codearena.gateway.rsocket-tcp-port=-1", "codearena.matchmaking.enabled=false",
                 "codearena.data-dir=target/test-data/auth-it", "codearena.admin.handles=root_admin"})
+// Closed after the class: a cached context would keep consuming the shared Redis judge streams
+// (jobs and results) against its own database while later test classes run.
+@DirtiesContext
 class AuthIntegrationTest {
 
     @LocalServerPort

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -52,6 +53,9 @@ import reactor.test.StepVerifier;
                 "codearena.matchmaking.enabled=false",
                 "codearena.data-dir=target/test-data/gateway-it"
         })
+// Closed after the class: a cached context would keep consuming the shared Redis judge streams
+// (jobs and results) against its own database while later test classes run.
+@DirtiesContext
 class GatewayIntegrationTest {
 
     static final String SECRET_PROPERTY = "codearena.auth.jwt-secret=Q29kZUFyZW5hIGdhdGV3YXkgdGVzdCBzZWNyZXQgMjU2IGJpdHMhIQ==";

@@ -30,6 +30,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -45,6 +46,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
                 "codearena.matchmaking.modes.BLITZ.problem-count=2",
                 "codearena.matchmaking.modes.BLITZ.duration-seconds=60",
                 "codearena.matchmaking.modes.BLITZ.start-delay-seconds=1"})
+// Closed after the class: a cached context would keep consuming the shared Redis judge streams
+// (jobs and results) against its own database while later test classes run.
+@DirtiesContext
 class MatchmakingIntegrationTest {
 
     @LocalServerPort
