@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,6 +39,17 @@ final class ContainerPool implements AutoCloseable {
     private final BitSet usedUidSlots = new BitSet(DockerSandboxSettings.UID_SLOTS);
     private final ExecutorService starter;
     private final ExecutorService remover;
+    /**
+     * Containers alive at once: ready, in use, or waiting to be removed. Each live container holds
+     * its supervisor's attached exec connection, so without this bound sessions opened faster than
+     * containers are removed (an idle machine running short tests) pile containers up until the
+     * Docker client's connection pool is exhausted and start and remove both wait forever.
+     */
+    static final int MAX_LIVE_CONTAINERS = 24;
+    /** Docker client connections: one per live container plus headroom for create/start/remove calls. */
+    static final int DOCKER_CONNECTIONS = MAX_LIVE_CONTAINERS * 2 + 16;
+    private static final long LIVE_SLOT_WAIT_SECONDS = 120;
+    private final Semaphore liveContainers = new Semaphore(MAX_LIVE_CONTAINERS);
     private final Optional<HostCgroups> memoryCgroups = HostCgroups.find("memory");
     private final Optional<HostCgroups> pidsCgroups = HostCgroups.find("pids");
     private volatile boolean closed;
@@ -54,7 +66,8 @@ final class ContainerPool implements AutoCloseable {
         this.slotsDir = slotsDir;
         this.owner = owner;
         this.starter = Executors.newFixedThreadPool(Math.max(1, Math.min(2, settings.poolSize())), daemon("docker-pool-start"));
-        this.remover = Executors.newSingleThreadExecutor(daemon("docker-pool-remove"));
+        // Removal (supervisor quit, then `docker rm -f`) is slower than a start: several in parallel.
+        this.remover = Executors.newFixedThreadPool(4, daemon("docker-pool-remove"));
     }
 
     long pooledScratchBytes() {
@@ -127,14 +140,34 @@ final class ContainerPool implements AutoCloseable {
     }
 
     private WarmContainer startContainer(long scratchBytes) throws SandboxException {
-        int uidSlot = acquireUidSlot();
+        acquireLiveSlot();
+        int uidSlot;
+        try {
+            uidSlot = acquireUidSlot();
+        } catch (SandboxException e) {
+            liveContainers.release();
+            throw e;
+        }
         String name = "codearena-sandbox-" + ProcessHandle.current().pid() + "-" + counter.incrementAndGet();
         try {
             return WarmContainer.start(docker, settings, seccompProfile, supervisorBinary, slotsDir.resolve(name),
                     name, owner, uids.first() + uidSlot, uidSlot, scratchBytes, memoryCgroups, pidsCgroups);
         } catch (SandboxException | RuntimeException e) {
             releaseUidSlot(uidSlot);
+            liveContainers.release();
             throw e;
+        }
+    }
+
+    private void acquireLiveSlot() throws SandboxException {
+        try {
+            if (!liveContainers.tryAcquire(LIVE_SLOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new SandboxException("no runner container slot freed within " + LIVE_SLOT_WAIT_SECONDS
+                        + " s: containers are not being removed");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting for a runner container slot");
         }
     }
 
@@ -143,6 +176,7 @@ final class ContainerPool implements AutoCloseable {
             container.destroy();
         } finally {
             releaseUidSlot(container.uidSlot());
+            liveContainers.release();
         }
     }
 

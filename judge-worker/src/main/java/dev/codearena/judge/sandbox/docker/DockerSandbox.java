@@ -147,7 +147,7 @@ public final class DockerSandbox implements Sandbox {
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
-                .maxConnections(64)
+                .maxConnections(ContainerPool.DOCKER_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .responseTimeout(Duration.ofSeconds(60))
                 .build();
