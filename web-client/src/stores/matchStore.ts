@@ -99,6 +99,11 @@ export const useMatchStore = create<MatchState>()((set, get) => ({
   },
 }));
 
+/** Whether a submission is a sabotage being validated (mine by kind; anyone's during phase 1). */
+function isValidation(submissionId: string) {
+  return get().view?.phase === 'SABOTAGE' || get().mine.some((m) => m.submissionId === submissionId && m.kind === 'SABOTAGE_VALIDATION');
+}
+
 function upsert(list: SabotageAttempt[], attempt: SabotageAttempt) {
   const existing = list.find((a) => a.submissionId === attempt.submissionId);
   if (!existing) return [attempt, ...list];
@@ -230,6 +235,7 @@ socket.on('match:verdict', (p: MatchVerdictPayload | TestVerdict) => {
   if ('stage' in p && p.stage === 'test') {
     if (p.matchId !== get().matchId) return;
     set((s) => ({ tests: { ...s.tests, [p.submissionId]: [...(s.tests[p.submissionId] ?? []).filter((t) => t.testIndex !== p.testIndex), p] } }));
+    if (isValidation(p.submissionId)) return; // a sabotage passing a test is no cause for celebration
     if (p.verdict === 'AC') {
       sounds.testPass(get().passStreak);
       set((s) => ({ passStreak: s.passStreak + 1 }));
@@ -243,6 +249,13 @@ socket.on('match:verdict', (p: MatchVerdictPayload | TestVerdict) => {
   const v = p as MatchVerdictPayload;
   if (!fresh(v)) return;
   bump(v.version);
+  if (isValidation(v.submissionId)) {
+    // Sabotage phase 1: the judge validating a sabotage, not a solution; the outcome comes as match:sabotage / match:state.
+    updatePlayer(v.playerId, (pl) => ({
+      ...pl, problems: pl.problems.map((ps) => (ps.problemId === v.problemId ? { ...ps, pending: Math.max(0, ps.pending - 1) } : ps)),
+    }));
+    return;
+  }
   set((s) => ({ verdicts: [v, ...s.verdicts].slice(0, 200), mine: s.mine.map((m) => (m.submissionId === v.submissionId ? { ...m, verdict: v } : m)) }));
   updatePlayer(v.playerId, (pl) => ({
     ...pl,
