@@ -9,12 +9,18 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+// Pinned older playwright-core for Firefox: its WebDriver BiDi client speaks what firefox-esr 153
+// understands (1.65's newContext sends emulation.setMediaFeaturesOverride, unknown to Firefox 153).
+import playwrightForFirefox from 'playwright-core-firefox';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '../..');
 export const shots = join(repo, 'web-client/target/screenshots');
 export const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 120_000);
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+// E2E_BROWSER=firefox drives Debian's firefox-esr over WebDriver BiDi (playwright-core's
+// `_bidiFirefox`: stock Firefox, no patched build, no geckodriver); default Chromium.
+const browserName = process.env.E2E_BROWSER ?? 'chromium';
+const browserPath = browserName === 'firefox' ? (process.env.FIREFOX ?? '/usr/bin/firefox-esr') : (process.env.CHROMIUM ?? '/usr/bin/chromium');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export function fail(message) {
@@ -50,7 +56,7 @@ export async function waitFor(what, check, timeoutMs = STEP_TIMEOUT, everyMs = 5
 export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] }, scenario) {
   const log = logger(name);
   const jar = resolve(jarArg ?? join(repo, 'arena/target/codearena.jar'));
-  if (!existsSync(browserPath)) fail(`Chromium not found at ${browserPath}: install it (.ci/setup/30-browser.sh: apt-get install -y chromium)`);
+  if (!existsSync(browserPath)) fail(`${browserName} not found at ${browserPath}: install it (.ci/setup/30-browser.sh: apt-get install -y chromium)`);
   if (!existsSync(jar)) fail(`arena jar not found at ${jar}: build it first (./mvnw -pl arena -am package)`);
   mkdirSync(shots, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), `codearena-${name}-`));
@@ -83,12 +89,16 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
       return (Array.isArray(body) ? body : body.items).length >= problems.length;
     }, 240_000, 1000);
     log(`arena is up with its catalogue after ${Math.round((Date.now() - started) / 1000)} s`);
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-        '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-    });
+    browser = browserName === 'firefox'
+      ? await playwrightForFirefox._bidiFirefox.launch({ executablePath: browserPath, headless: true,
+        firefoxUserPrefs: { 'media.autoplay.default': 0 } })
+      : await chromium.launch({
+        executablePath: browserPath,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+          '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+      });
+    log(`driving ${browserName} ${browser.version()}`);
     const open = async (who, prepare = async () => undefined) => {
       // A laptop screen: the layout must stay readable at 1366×768.
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: base });
@@ -100,7 +110,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
       await page.goto('/#/');
       return page;
     };
-    const shot = (page, file) => page.screenshot({ path: join(shots, `${file}.png`) });
+    const shot = (page, file) => page.screenshot({ path: join(shots, `${browserName === 'chromium' ? '' : browserName + '-'}${file}.png`) });
     const scenarioStart = Date.now();
     await scenario({ base, work, browser, open, shot, signUp, axe: (page, what) => axe(page, what, log), log });
     log(`PASSED (browser part ${Math.round((Date.now() - scenarioStart) / 1000)} s)`);
