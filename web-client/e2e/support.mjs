@@ -67,7 +67,9 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
-    '--axon.update-check.disabled=true', ...arenaArgs],
+    '--axon.update-check.disabled=true', ...arenaArgs,
+    // e.g. --spring.web.resources.static-locations=file:../web-client/target/classes/static/ to try a fresh web build
+    ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
   { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let arenaExited = false;
   const out = createWriteStream(arenaLog);

@@ -57,7 +57,8 @@ function Scoreboard({ view, me }: { view: LiveMatchView; me?: string }) {
             {view.mode === 'GOLF'
               ? <span className="score">{p.golfBestBytes > 0 ? <><SpringNumber value={p.golfBestBytes} /> B</> : '—'}</span>
               : <SpringNumber className="score" value={p.score} />}
-            <span className="pips" aria-label="Problem progress">
+            <span className="pips" role="img"
+              aria-label={`Problem progress: ${p.problems.filter((s) => s.solved).length} of ${p.problems.length} solved`}>
               {p.problems.map((s) => (
                 <i key={s.problemId} title={`${s.problemId}: ${s.solved ? 'solved' : s.pending ? 'judging' : s.lastVerdict ?? 'no attempt'}`}
                   className={s.solved ? 'ok' : s.pending ? 'pending' : s.lastVerdict ? 'bad' : ''} />

@@ -78,10 +78,8 @@ export const useMatchStore = create<MatchState>()((set, get) => ({
       }
       return accepted.submissionId;
     } catch (e: any) {
-      // Refused at once (over the edit budget, no change, …): the reason goes in the sabotage log.
-      if (kind === 'SABOTAGE_VALIDATION' && e?.code && e.code !== 'OFFLINE' && e.code !== 'RATE_LIMITED') {
-        set((s) => ({ sabotages: [{ submissionId: 'refused-' + Date.now(), at: Date.now(), changedLines: 0, status: 'REFUSED', reason: e.code }, ...s.sabotages] }));
-      }
+      // Refused at once (over the edit budget, no change, …): the reply says why now, and the
+      // room's match:sabotage REFUSED puts it in the sabotage log.
       throw e;
     }
   },
