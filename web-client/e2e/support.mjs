@@ -145,6 +145,9 @@ export async function signUp(page, handle, playerClass) {
  * violation. Monaco's own DOM is excluded (a third-party widget with its own accessibility mode).
  */
 export async function axe(page, what, log) {
+  // Colours are judged once entrance animations (pop-ins, fades) are over.
+  await page.evaluate(() => Promise.all(document.getAnimations()
+    .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))));
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     // eslint-disable-next-line no-undef

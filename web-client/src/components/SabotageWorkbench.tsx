@@ -44,14 +44,16 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
   const [status, setStatus] = useState<string | null>(null);
   const submitRef = useRef<() => void>(() => undefined);
   const meView = view.players.find((p) => p.playerId === me);
-  const repairing = view.phase === 'REPAIR';
+  const ended = view.phase === 'ENDED' || view.phase === 'CLOSING' || view.phase === 'CANCELLED';
+  // The last repair and the end of the match arrive together: after phase 2 the workbench keeps showing it.
+  const repairing = view.phase === 'REPAIR' || (ended && !!sabotageCode?.repairSource);
   const key = `sabotage:${view.matchId}:${repairing ? 'repair' : 'plant'}`;
   const initial = repairing ? sabotageCode?.repairSource : sabotageCode?.referenceSource;
   const source = drafts[key] ?? initial ?? '';
   const changed = sabotageCode ? changedLines(sabotageCode.referenceSource, source) : 0;
   const budget = sabotageCode?.editBudgetLines ?? 0;
   const pending = sabotages.some((s) => s.status === 'SUBMITTED');
-  const canSubmit = !!sabotageCode && !meView?.forfeited && (
+  const canSubmit = !!sabotageCode && !ended && !meView?.forfeited && (
     (view.phase === 'SABOTAGE' && !meView?.sabotageAccepted && !pending) || (repairing && !meView?.repaired));
 
   const doSubmit = useCallback(async () => {
@@ -119,7 +121,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
             Sabotage refused: {SABOTAGE_REFUSALS[lastRefusal.reason ?? ''] ?? lastRefusal.reason}. Fix it and submit again.
           </p>
         )}
-        {repairing && meView?.repaired && <p className="ok" data-testid="repair-succeeded">Repair succeeded! Score {meView.score}.</p>}
+        {meView?.repaired && <p className="ok" data-testid="repair-succeeded">Repair succeeded! Score {meView.score}.</p>}
         {repairing && !meView?.repaired && (
           <div className="test-row">
             {repairTests.map((t) => <span key={t.testIndex} className={`test ${t.verdict === 'AC' ? 'ok' : 'bad'}`}>{t.testIndex + 1}:{t.verdict}</span>)}
