@@ -14,6 +14,17 @@ const edit = (from, to) => {
   return reference.replace(from, to);
 };
 const file = (text) => ({ name: 'sabotage.py', mimeType: 'text/x-python', buffer: Buffer.from(text) });
+/** The FNV-1a fingerprint SabotageWorkbench puts on the editor (data-draft). */
+const fingerprint = (text) => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+};
+/** Loads code into the editor through "Load file…" and waits until the editor holds it. */
+const load = async (page, text) => {
+  await page.getByTestId('load-file').setInputFiles(file(text));
+  await page.locator(`[data-testid=editor][data-draft="${fingerprint(text)}"]`).waitFor();
+};
 
 await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, async ({ open, shot, signUp, axe, log }) => {
   const suffix = Date.now().toString(36).slice(-5);
@@ -78,7 +89,7 @@ await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, asy
   await axe(alice, 'match: sabotage phase 1');
 
   const submitAndExpectRefusal = async (source, reason) => {
-    await alice.getByTestId('load-file').setInputFiles(file(source));
+    await load(alice, source);
     await alice.keyboard.press('Control+Enter');
     await alice.locator(`[data-testid=sabotage-refused][data-reason=${reason}]`).waitFor();
     log(`refused as expected: ${reason}`);
@@ -86,7 +97,7 @@ await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, asy
   };
   // Over the edit budget (4 lines): refused at once, and the counter says so before submitting.
   const overBudget = edit('    total = 0\n', '    total = 0\n    a = 1\n    b = 2\n    c = 3\n    d = 4\n');
-  await alice.getByTestId('load-file').setInputFiles(file(overBudget));
+  await load(alice, overBudget);
   await alice.locator('[data-testid=edit-budget].over').waitFor();
   await alice.keyboard.press('Control+Enter');
   await alice.locator('[data-testid=sabotage-refused][data-reason=SABOTAGE_EDIT_BUDGET_EXCEEDED]').waitFor();
@@ -97,10 +108,10 @@ await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, asy
   await shot(alice, '24-sabotage-refused-compile');
 
   // Real bugs: accepted.
-  await bob.getByTestId('load-file').setInputFiles(file(edit('digit -= 9', 'digit -= 8')));
+  await load(bob, edit('digit -= 9', 'digit -= 8'));
   await bob.keyboard.press('Control+Enter');
   await bob.getByTestId('sabotage-accepted').waitFor();
-  await alice.getByTestId('load-file').setInputFiles(file(edit('total % 10 == 0', 'total % 10 == 1')));
+  await load(alice, edit('total % 10 == 0', 'total % 10 == 1'));
   await alice.keyboard.press('Control+Enter');
   log('both sabotages submitted');
 
@@ -113,7 +124,7 @@ await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, asy
   await shot(alice, '25-sabotage-phase2');
   await axe(alice, 'match: sabotage phase 2');
   for (const page of [alice, bob]) {
-    await page.getByTestId('load-file').setInputFiles(file(reference));
+    await load(page, reference);
     await page.keyboard.press('Control+Enter');
     await page.getByTestId('repair-succeeded').waitFor();
   }

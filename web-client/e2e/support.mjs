@@ -101,6 +101,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
           '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
       });
     log(`driving ${browserName} ${browser.version()}`);
+    const pages = [];
     const open = async (who, prepare = async () => undefined) => {
       // A laptop screen: the layout must stay readable at 1366×768.
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, baseURL: base });
@@ -109,12 +110,24 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
       page.setDefaultTimeout(STEP_TIMEOUT);
       page.on('pageerror', (e) => log(`[${who}] page error: ${e.message}`));
       page.on('dialog', (d) => void d.accept());
+      page.on('console', (m) => { if (m.type() === 'error') log(`[${who}] console: ${m.text()}`); });
+      pages.push({ who, page });
       await page.goto('/#/');
       return page;
     };
     const shot = (page, file) => page.screenshot({ path: join(shots, `${browserName === 'chromium' ? '' : browserName + '-'}${file}.png`) });
     const scenarioStart = Date.now();
-    await scenario({ base, work, browser, open, shot, signUp, axe: (page, what) => axe(page, what, log), log });
+    try {
+      await scenario({ base, work, browser, open, shot, signUp, axe: (page, what) => axe(page, what, log), log });
+    } catch (e) {
+      // What each browser showed when it failed: a screenshot and the start of the page text.
+      for (const { who, page } of pages) {
+        await shot(page, `failed-${name}-${who}`).catch(() => undefined);
+        const text = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch((err) => err.message);
+        log(`[${who}] at ${page.url()}: ${JSON.stringify(text)}`);
+      }
+      throw e;
+    }
     log(`PASSED (browser part ${Math.round((Date.now() - scenarioStart) / 1000)} s)`);
   } finally {
     await browser?.close().catch(() => undefined);

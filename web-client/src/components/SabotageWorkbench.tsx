@@ -18,6 +18,13 @@ export const SABOTAGE_REFUSALS: Record<string, string> = {
   WRONG_PHASE: 'phase 1 is over',
 };
 
+/** FNV-1a of the draft: lets a test (or a curious player) tell which code the editor holds. */
+export function fingerprint(text: string) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
+}
+
 /** Phase banner of a Sabotage match, for players and spectators. */
 export function SabotageBanner({ view, me }: { view: LiveMatchView; me?: string }) {
   const opponent = view.players.find((p) => p.playerId !== me);
@@ -58,6 +65,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
 
   const doSubmit = useCallback(async () => {
     if (!sabotageCode || !canSubmit) return;
+    const source = useEditorStore.getState().drafts[key] ?? initial ?? ''; // what is in the editor now
     setStatus(repairing ? 'Submitting repair…' : 'Validating sabotage…');
     try {
       await submit(sabotageCode.problemId, sabotageCode.language, source, repairing ? 'SOLUTION' : 'SABOTAGE_VALIDATION');
@@ -65,7 +73,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
     } catch (e: any) {
       setStatus(e.code && SABOTAGE_REFUSALS[e.code] ? `Refused: ${SABOTAGE_REFUSALS[e.code]}. ${e.message ?? ''}` : e.message);
     }
-  }, [sabotageCode, canSubmit, repairing, submit, source]);
+  }, [sabotageCode, canSubmit, repairing, submit, key, initial]);
   submitRef.current = () => void doSubmit();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -108,7 +116,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
           {repairing ? 'Submit repair' : 'Submit sabotage'} <kbd>Ctrl+Enter</kbd>
         </button>
       </div>
-      <div className="editor" data-testid="editor">
+      <div className="editor" data-testid="editor" data-draft={fingerprint(source)}>
         <Editor key={key} language={LANGUAGES.find((l) => l.id === sabotageCode.language)?.monaco} value={source} theme="vs-dark"
           onChange={(v) => setCode(key, v ?? '')} options={editorOptions} loading={<p className="muted">Loading editor…</p>} />
       </div>
