@@ -110,7 +110,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
       page.setDefaultTimeout(STEP_TIMEOUT);
       page.on('pageerror', (e) => log(`[${who}] page error: ${e.message}`));
       page.on('dialog', (d) => void d.accept());
-      page.on('console', (m) => { if (m.type() === 'error') log(`[${who}] console: ${m.text()}`); });
+      page.on('console', (m) => { if (m.type() === 'error' && !/status of 401/.test(m.text())) log(`[${who}] console: ${m.text()}`); });
       pages.push({ who, page });
       await page.goto('/#/');
       return page;

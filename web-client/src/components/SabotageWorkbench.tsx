@@ -121,7 +121,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
           onChange={(v) => setCode(key, v ?? '')} options={editorOptions} loading={<p className="muted">Loading editor…</p>} />
       </div>
       <section className="panel tests" aria-label={repairing ? 'Repair' : 'Sabotage'} aria-live="polite" data-testid="sabotage-status">
-        <h3>{repairing ? 'Repair' : 'Your sabotage'} {status && <small className="muted">{status}</small>}</h3>
+        <h3>{repairing ? 'Repair' : 'Your sabotage'} {status && (repairing || pending || status.startsWith('Refused')) && <small className="muted">{status}</small>}</h3>
         {!repairing && meView?.sabotageAccepted && <p className="ok" data-testid="sabotage-accepted">Sabotage accepted: it compiles and fails a hidden test. Waiting for your rival…</p>}
         {!repairing && !meView?.sabotageAccepted && pending && <p className="muted" data-testid="sabotage-pending">Validating your sabotage with the hidden tests…</p>}
         {!repairing && !meView?.sabotageAccepted && !pending && lastRefusal && (
