@@ -87,4 +87,13 @@ describe('match store', () => {
     expect(s.feed[0].text).toBe('rival submitted a sabotage');
     expect(sounds.error).toHaveBeenCalled();
   });
+
+  it('merges the chat history pushed after a re-join with live messages, once each, in order', () => {
+    useMatchStore.setState({ chat: [] });
+    const msg = (id: string, at: string) => ({ messageId: id, channel: 'MATCH', matchId: 'm1', playerId: 'rival', handle: 'rival', text: id, sentAt: at });
+    socket.dispatch({ type: 'chat:message', payload: msg('b', '2026-11-26T00:00:02Z') });
+    socket.dispatch({ type: 'chat:history', payload: { channel: 'MATCH', matchId: 'm1', messages: [msg('a', '2026-11-26T00:00:01Z'), msg('b', '2026-11-26T00:00:02Z')] } });
+    socket.dispatch({ type: 'chat:history', payload: { channel: 'MATCH', matchId: 'other', messages: [msg('x', '2026-11-26T00:00:03Z')] } });
+    expect(useMatchStore.getState().chat.map((m) => m.messageId)).toEqual(['a', 'b']);
+  });
 });

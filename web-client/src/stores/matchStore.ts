@@ -7,6 +7,7 @@ import type {
   ChatMessage, LiveMatchView, LivePlayer, MatchEndPayload, MatchSabotagePayload, MatchTick, MatchVerdictPayload,
   SabotageCode, SubmissionKind, TestVerdict,
 } from '../lib/types';
+import { merge as mergeChat } from './chatStore';
 import { useUserStore } from './userStore';
 
 export interface FeedItem { at: number; text: string; kind: 'lock' | 'stolen' | 'elim' | 'info' | 'phase' }
@@ -333,7 +334,12 @@ socket.on('match:end', (p: MatchEndPayload) => {
 });
 
 socket.on('chat:message', (m: ChatMessage) => {
-  if (m.matchId && m.matchId === get().matchId) set((s) => ({ chat: [...s.chat, m].slice(-200) }));
+  if (m.matchId && m.matchId === get().matchId) set((s) => ({ chat: mergeChat(s.chat, [m]) }));
+});
+// Recent messages of the match's chat, pushed after each (re)join; merged by id, so a message
+// said around the join shows once.
+socket.on('chat:history', (h: { channel: string; matchId: string | null; messages: ChatMessage[] }) => {
+  if (h.channel !== 'GLOBAL' && h.matchId && h.matchId === get().matchId) set((s) => ({ chat: mergeChat(s.chat, h.messages ?? []) }));
 });
 socket.on('chat:removed', (m: { messageId: string }) => {
   set((s) => ({ chat: s.chat.filter((c) => c.messageId !== m.messageId) }));
