@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, getAdminToken, post, setAdminToken } from '../lib/api';
 import type { ProblemSummary, RebuildStatus, ResultPage } from '../lib/types';
+import { FairPlayTab } from './admin/FairPlayTab';
 
 const READ_MODEL_NAMES: Record<string, string> = {
   players: 'Players & leaderboards', matches: 'Matches & history', clans: 'Clans', problems: 'Problem catalogue', 'live-views': 'Live spectator views',
@@ -83,10 +84,7 @@ export function AdminScreen() {
         </table>
         <p className="muted">Problems are imported from the repository's <code>problems/</code> directory; editing them here is not available yet.</p>
       </section>
-      <section className="panel">
-        <h2>Anti-cheat flags</h2>
-        <p className="muted">No flag feed is served by the arena yet.</p>
-      </section>
+      <FairPlayTab />
     </div>
   );
 }
