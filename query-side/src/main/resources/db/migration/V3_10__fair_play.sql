@@ -33,9 +33,10 @@ CREATE TABLE qs_fp_problem_base (
     PRIMARY KEY (problem_id, hash)
 );
 
+-- Submission ids are unique within their match (as in qs_submission), so the key is the pair.
 CREATE TABLE qs_fp_submission (
-    submission_id     VARCHAR(100) PRIMARY KEY,
     match_id          VARCHAR(100) NOT NULL,
+    submission_id     VARCHAR(100) NOT NULL,
     player_id         VARCHAR(100) NOT NULL,
     problem_id        VARCHAR(100),
     kind              VARCHAR(30)  NOT NULL,
@@ -46,18 +47,19 @@ CREATE TABLE qs_fp_submission (
     revealed_at       TIMESTAMPTZ,
     fingerprint_count INTEGER      NOT NULL,
     verdict           VARCHAR(10),
-    judged_at         TIMESTAMPTZ
+    judged_at         TIMESTAMPTZ,
+    PRIMARY KEY (match_id, submission_id)
 );
 CREATE INDEX qs_fp_submission_player ON qs_fp_submission (player_id, received_at);
-CREATE INDEX qs_fp_submission_match ON qs_fp_submission (match_id, player_id);
 
 -- The inverted index: which submissions of a problem hold a fingerprint.
 CREATE TABLE qs_fp_fingerprint (
     problem_id    VARCHAR(100) NOT NULL,
     hash          BIGINT       NOT NULL,
+    match_id      VARCHAR(100) NOT NULL,
     submission_id VARCHAR(100) NOT NULL,
     player_id     VARCHAR(100) NOT NULL,
-    PRIMARY KEY (problem_id, hash, submission_id)
+    PRIMARY KEY (problem_id, hash, match_id, submission_id)
 );
 
 -- Finished 1v1 matches, for the collusion signal. player_low < player_high.

@@ -122,15 +122,15 @@ class FairPlayProjection {
             return;
         }
         comparePlagiarism(event, problem, hashes);
-        jdbc.batchUpdate("INSERT INTO qs_fp_fingerprint (problem_id, hash, submission_id, player_id) VALUES (?, ?, ?, ?)",
-                Arrays.stream(hashes).mapToObj(h -> new Object[] {problem, h, event.submissionId().value(), event.playerId().value()})
+        jdbc.batchUpdate("INSERT INTO qs_fp_fingerprint (problem_id, hash, match_id, submission_id, player_id) VALUES (?, ?, ?, ?, ?)",
+                Arrays.stream(hashes).mapToObj(h -> new Object[] {problem, h, match, event.submissionId().value(), event.playerId().value()})
                         .toList());
     }
 
     @EventHandler
     void on(SubmissionJudged event) {
-        jdbc.update("UPDATE qs_fp_submission SET verdict = ?, judged_at = ? WHERE submission_id = ?",
-                event.verdict().name(), ts(event.judgedAt()), event.submissionId().value());
+        jdbc.update("UPDATE qs_fp_submission SET verdict = ?, judged_at = ? WHERE match_id = ? AND submission_id = ?",
+                event.verdict().name(), ts(event.judgedAt()), event.matchId().value(), event.submissionId().value());
         if (event.verdict() == Verdict.AC) {
             checkSpeed(event);
             checkRegularity(event);
@@ -175,10 +175,11 @@ class FairPlayProjection {
         Long[] boxed = Arrays.stream(hashes).boxed().toArray(Long[]::new);
         List<Candidate> candidates = jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
-                    SELECT f.submission_id, f.player_id, s.match_id, s.fingerprint_count, count(*) AS shared
-                    FROM qs_fp_fingerprint f JOIN qs_fp_submission s ON s.submission_id = f.submission_id
+                    SELECT f.match_id, f.submission_id, f.player_id, s.fingerprint_count, count(*) AS shared
+                    FROM qs_fp_fingerprint f
+                    JOIN qs_fp_submission s ON s.match_id = f.match_id AND s.submission_id = f.submission_id
                     WHERE f.problem_id = ? AND f.player_id <> ? AND f.hash = ANY (?)
-                    GROUP BY f.submission_id, f.player_id, s.match_id, s.fingerprint_count""");
+                    GROUP BY f.match_id, f.submission_id, f.player_id, s.fingerprint_count""");
             Array array = connection.createArrayOf("bigint", boxed);
             statement.setString(1, problem);
             statement.setString(2, event.playerId().value());
@@ -189,7 +190,7 @@ class FairPlayProjection {
         Map<String, Candidate> bestPerPlayer = new LinkedHashMap<>();
         candidates.stream()
                 .filter(c -> c.similarity().reaches(settings.plagiarism()))
-                .sorted(Comparator.comparing(Candidate::submissionId))
+                .sorted(Comparator.comparing(Candidate::matchId).thenComparing(Candidate::submissionId))
                 .forEach(c -> bestPerPlayer.merge(c.playerId(), c, (a, b) -> b.similarity().jaccard() > a.similarity().jaccard() ? b : a));
         for (Candidate other : bestPerPlayer.values()) {
             raisePlagiarism(event, problem, other);
@@ -202,7 +203,7 @@ class FairPlayProjection {
         List<String> pair = Stream.of(me, other.playerId()).sorted().toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("problemId", problem);
-        evidence.put("submissionIds", List.of(other.submissionId(), event.submissionId().value()));
+        evidence.put("submissions", List.of(ref(other.matchId(), other.submissionId()), ref(event.matchId().value(), event.submissionId().value())));
         evidence.put("earlierSubmission", Map.of("submissionId", other.submissionId(), "playerId", other.playerId(),
                 "matchId", other.matchId(), "fingerprints", similarity.b()));
         evidence.put("laterSubmission", Map.of("submissionId", event.submissionId().value(), "playerId", me,
@@ -226,7 +227,7 @@ class FairPlayProjection {
     private void checkSpeed(SubmissionJudged event) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT kind, language, source_bytes, received_at, revealed_at FROM qs_fp_submission
-                WHERE submission_id = ? AND revealed_at IS NOT NULL""", event.submissionId().value());
+                WHERE match_id = ? AND submission_id = ? AND revealed_at IS NOT NULL""", event.matchId().value(), event.submissionId().value());
         if (rows.isEmpty() || !SubmissionKind.SOLUTION.name().equals(rows.get(0).get("kind"))) {
             return;
         }
@@ -241,7 +242,7 @@ class FairPlayProjection {
             return;
         }
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("submissionIds", List.of(event.submissionId().value()));
+        evidence.put("submissions", List.of(ref(event.matchId().value(), event.submissionId().value())));
         evidence.put("problemId", event.problemId().value());
         evidence.put("revealedAt", revealed.toString());
         evidence.put("receivedAt", received.toString());
@@ -251,7 +252,7 @@ class FairPlayProjection {
         evidence.put("bytesPerSecond", round(rate));
         evidence.put("thresholds", Map.of("minTypedBytes", bot.minTypedBytes(), "maxBytesPerSecond", bot.maxBytesPerSecond()));
         String summary = String.format("Accepted %d typed bytes %.0f s after the problem was revealed (%.1f bytes/s)", typed, seconds, rate);
-        upsertFlag(FlagKind.BOT_SPEED, flagId(FlagKind.BOT_SPEED, event.submissionId().value()),
+        upsertFlag(FlagKind.BOT_SPEED, flagId(FlagKind.BOT_SPEED, event.matchId().value(), event.submissionId().value()),
                 players(List.<String[]>of(new String[] {event.matchId().value(), event.playerId().value()})),
                 List.of(event.matchId().value()), 1 - bot.maxBytesPerSecond() / rate, summary, evidence, received, false);
     }
@@ -273,10 +274,10 @@ class FairPlayProjection {
         if (mean < bot.regularityMinSeconds() || variation >= bot.regularityMaxVariation()) {
             return;
         }
-        List<String> submissions = recent.stream().map(r -> (String) r.get("submission_id")).toList();
+        List<Map<String, String>> submissions = recent.stream().map(r -> ref((String) r.get("match_id"), (String) r.get("submission_id"))).toList();
         List<String> matches = recent.stream().map(r -> (String) r.get("match_id")).distinct().sorted().toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("submissionIds", submissions);
+        evidence.put("submissions", submissions);
         evidence.put("secondsAfterReveal", Arrays.stream(seconds).map(FairPlayProjection::round).boxed().toList());
         evidence.put("meanSeconds", round(mean));
         evidence.put("coefficientOfVariation", round(variation));
@@ -374,6 +375,13 @@ class FairPlayProjection {
                     return player;
                 })
                 .toList();
+    }
+
+    private static Map<String, String> ref(String matchId, String submissionId) {
+        Map<String, String> ref = new LinkedHashMap<>();
+        ref.put("matchId", matchId);
+        ref.put("submissionId", submissionId);
+        return ref;
     }
 
     private void addBase(String problem, ReferenceSolution reference) {

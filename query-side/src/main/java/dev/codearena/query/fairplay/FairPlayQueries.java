@@ -95,9 +95,9 @@ public class FairPlayQueries {
                 .switchIfEmpty(Mono.error(() -> notFound(id)))
                 .flatMap(t -> {
                     Map<String, Object> evidence = read(t.getT2(), new TypeReference<Map<String, Object>>() { });
-                    List<String> submissionIds = evidence.get("submissionIds") instanceof List<?> ids
-                            ? ids.stream().map(String::valueOf).toList() : List.of();
-                    return Mono.zip(submissions(submissionIds), reviews(id))
+                    List<Map<?, ?>> refs = evidence.get("submissions") instanceof List<?> list
+                            ? list.stream().filter(Map.class::isInstance).<Map<?, ?>>map(m -> (Map<?, ?>) m).toList() : List.of();
+                    return Mono.zip(submissions(refs), reviews(id))
                             .map(z -> new FairPlayFlagDetail(t.getT1().getKey(), evidence, z.getT1(), z.getT2()));
                 });
         return guard.reading(ReadModelGuard.FAIR_PLAY, detail);
@@ -126,12 +126,21 @@ public class FairPlayQueries {
         return guard.reading(ReadModelGuard.FAIR_PLAY, reviewed);
     }
 
-    private Mono<List<FlagSubmission>> submissions(List<String> ids) {
-        if (ids.isEmpty()) {
+    /** The submissions an evidence names ({@code [{matchId, submissionId}]}), in the order they were received. */
+    private Mono<List<FlagSubmission>> submissions(List<Map<?, ?>> refs) {
+        if (refs.isEmpty()) {
             return Mono.just(List.of());
         }
-        return db.sql("SELECT * FROM qs_fp_submission WHERE submission_id IN (:ids) ORDER BY received_at, submission_id")
-                .bind("ids", ids)
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < refs.size(); i++) {
+            where.append(i == 0 ? "" : " OR ").append("(match_id = :m").append(i).append(" AND submission_id = :s").append(i).append(')');
+        }
+        DatabaseClient.GenericExecuteSpec query = db.sql("SELECT * FROM qs_fp_submission WHERE " + where
+                + " ORDER BY received_at, match_id, submission_id");
+        for (int i = 0; i < refs.size(); i++) {
+            query = query.bind("m" + i, String.valueOf(refs.get(i).get("matchId"))).bind("s" + i, String.valueOf(refs.get(i).get("submissionId")));
+        }
+        return query
                 .map(row -> new FlagSubmission(row.get("submission_id", String.class), row.get("match_id", String.class),
                         row.get("player_id", String.class), row.get("problem_id", String.class), row.get("language", String.class),
                         row.get("source_bytes", Integer.class), row.get("received_at", Instant.class), row.get("verdict", String.class),
