@@ -25,8 +25,13 @@ export function ClanScreen({ clanId }: { clanId: string }) {
   const [notice, setNotice] = useState<string | null>(null);
   const timers = useRef<number[]>([]);
 
+  const missing = useRef(0);
   const load = useCallback(() => {
-    api<ClanView>(`/api/clans/${clanId}`).then(setClan).catch((e) => setError(e.message));
+    api<ClanView>(`/api/clans/${clanId}`).then((c) => { missing.current = 0; setClan(c); }).catch((e) => {
+      // a clan founded a moment ago may not be in the read model yet: look again for a few seconds
+      if (e.code === 'CLAN_NOT_FOUND' && missing.current++ < 10) timers.current.push(window.setTimeout(load, 500));
+      else setError(e.message);
+    });
     api<ResultPage<LeaderboardEntry>>(`/api/clans/${clanId}/leaderboard?board=${board}&size=50`).then(setRanking).catch(() => undefined);
     if (me) api<MyClan>('/api/me/clan').then(setMine).catch(() => undefined);
   }, [clanId, board, me]);

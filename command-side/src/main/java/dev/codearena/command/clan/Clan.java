@@ -145,7 +145,8 @@ public class Clan {
 
     private static void requireClanless(PlayerId player, ClanMemberships memberships) {
         memberships.clanOf(player).ifPresent(current -> {
-            throw CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN, player + " is already in clan " + current);
+            throw CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN,
+                    "Already in clan " + current + ": leave it before founding or joining another.");
         });
     }
 
