@@ -101,7 +101,9 @@ async function main() {
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
-    `--codearena.admin.handles=${adminHandle}`, `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true'],
+    `--codearena.admin.handles=${adminHandle}`, `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true',
+    // e.g. E2E_ARENA_ARGS=--spring.web.resources.static-locations=file:$PWD/target/classes/static/ to try a fresh web build
+    ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
   { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let arenaExited = false;
   const out = createWriteStream(arenaLog);
@@ -110,6 +112,7 @@ async function main() {
   arena.on('exit', (code) => { arenaExited = true; log(`arena exited with ${code}`); });
 
   let browser;
+  const pages = {};
   try {
     await waitFor('arena health UP', async () => {
       if (arenaExited) fail(`the arena exited during start-up; see ${arenaLog}`);
@@ -137,6 +140,7 @@ async function main() {
       page.on('pageerror', (e) => log(`[${name}] page error: ${e.message}`));
       page.on('dialog', (d) => void d.accept());
       await page.goto('/#/');
+      pages[name] = page;
       return page;
     };
     const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
@@ -271,6 +275,11 @@ async function main() {
     await shot(admin, 'admin-problems-03-catalogue');
     log('version 2 is in the catalogue');
     log(`PASSED in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } catch (e) {
+    for (const [name, page] of Object.entries(pages)) {
+      await page.screenshot({ path: join(shots, `clans-admin-FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
+    }
+    throw e;
   } finally {
     await browser?.close().catch(() => undefined);
     arena.kill('SIGTERM');

@@ -23,7 +23,8 @@ const EMPTY: ProblemDraft = {
 export function ProblemsAdmin() {
   const [catalogue, setCatalogue] = useState<ProblemSummary[]>([]);
   const [drafts, setDrafts] = useState<ProblemDraftView[]>([]);
-  const [editing, setEditing] = useState<{ view: ProblemDraftView | null; draft: ProblemDraft } | null>(null);
+  // key: one editor session; saving a new draft keeps it, so the editor (and its messages) stays mounted
+  const [editing, setEditing] = useState<{ key: string; view: ProblemDraftView | null; draft: ProblemDraft } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const timers = useRef<number[]>([]);
 
@@ -39,11 +40,19 @@ export function ProblemsAdmin() {
     setError(null);
     try {
       const view = drafts.find((d) => d.draft.slug === problemId) ?? await post<ProblemDraftView>(`/api/admin/problems/${problemId}/adopt`);
-      setEditing({ view, draft: view.draft });
+      setEditing({ key: `edit-${problemId}-${Date.now()}`, view, draft: view.draft });
     } catch (e: any) {
       setError(e.message);
     }
   }
+
+  /** After tests or a publication changed the draft: its view (test list, published version) read again. */
+  const refreshEditing = (slug: string) => {
+    api<ProblemDraftView>(`/api/admin/problems/${slug}`)
+      .then((view) => setEditing((e) => (e && e.view?.draft.slug === slug ? { ...e, view } : e)))
+      .catch(() => undefined);
+    void load();
+  };
 
   const draftSlugs = new Set(drafts.map((d) => d.draft.slug));
   const rows = [
@@ -55,13 +64,14 @@ export function ProblemsAdmin() {
     <section className="panel problems-admin" data-testid="problems-admin">
       <div className="row">
         <h2>Problems</h2>
-        <button onClick={() => { setError(null); setEditing({ view: null, draft: { ...EMPTY } }); }} data-testid="problem-new">New problem</button>
+        <button onClick={() => { setError(null); setEditing({ key: `new-${Date.now()}`, view: null, draft: { ...EMPTY } }); }} data-testid="problem-new">New problem</button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
       {editing && (
-        <ProblemEditor key={editing.view?.draft.slug ?? 'new'} initial={editing.draft} view={editing.view}
-          onSaved={(view) => { setEditing({ view, draft: view.draft }); void load(); }}
-          onPublished={() => { void load(); reloadSoon(); }}
+        <ProblemEditor key={editing.key} initial={editing.draft} view={editing.view}
+          onSaved={(view) => { setEditing({ key: editing.key, view, draft: view.draft }); void load(); }}
+          onTestsChanged={refreshEditing}
+          onPublished={(p) => { refreshEditing(p.problemId); reloadSoon(); }}
           onClose={() => setEditing(null)} />
       )}
       <table className="table" data-testid="problem-catalogue">
@@ -85,9 +95,9 @@ export function ProblemsAdmin() {
   );
 }
 
-function ProblemEditor({ initial, view, onSaved, onPublished, onClose }: {
+function ProblemEditor({ initial, view, onSaved, onTestsChanged, onPublished, onClose }: {
   initial: ProblemDraft; view: ProblemDraftView | null;
-  onSaved: (view: ProblemDraftView) => void; onPublished: (p: ProblemPublication) => void; onClose: () => void;
+  onSaved: (view: ProblemDraftView) => void; onTestsChanged: (slug: string) => void; onPublished: (p: ProblemPublication) => void; onClose: () => void;
 }) {
   const [draft, setDraft] = useState<ProblemDraft>(initial);
   const [saving, setSaving] = useState(false);
@@ -121,6 +131,7 @@ function ProblemEditor({ initial, view, onSaved, onPublished, onClose }: {
     try {
       const report = await api<TestArchiveReport>(`/api/admin/problems/${draft.slug}/tests`, { method: 'PUT', body: file, headers: { 'Content-Type': 'application/zip' } });
       setUpload({ kind: 'ok', text: `${report.testCount} tests accepted (${Math.ceil(report.totalBytes / 1024)} KiB).`, tests: report.tests });
+      onTestsChanged(draft.slug);
     } catch (er: any) {
       setUpload({ kind: 'error', text: `${er.code}: ${er.message}` });
     }
