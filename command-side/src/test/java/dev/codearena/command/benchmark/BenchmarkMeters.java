@@ -18,6 +18,17 @@ public final class BenchmarkMeters {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** This process's {user, system} CPU from /proc (10 ms resolution): system time is mostly socket writes. */
+    public static long[] userSystemNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]) * 10_000_000L, Long.parseLong(fields[12]) * 10_000_000L};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
     /** CPU of the embedded redis-server process; 0 when it cannot be found. Resolution 10 ms. */
     public static long redisCpuNanos() {
         try (var files = Files.walk(EmbeddedInfrastructureExtension.infrastructure().dataDirectory(), 3)) {

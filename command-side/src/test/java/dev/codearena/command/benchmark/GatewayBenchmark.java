@@ -82,17 +82,30 @@ class GatewayBenchmark {
             spectatorTokens.add(tokens.issue(new AuthenticatedPlayer(PlayerId.of(UUID.randomUUID().toString()), "s" + i,
                     PlayerClass.HACKER, Set.of(Role.PLAYER))));
         }
+        // what the server JVM burns per second with no spectators at all (Axon and db-scheduler polling...)
+        long idle0 = BenchmarkMeters.jvmCpuNanos();
+        Thread.sleep(3_000);
+        double idlePerSecondMs = (BenchmarkMeters.jvmCpuNanos() - idle0) / 1e6 / 3;
         long[] serverCpu = new long[2];
+        long[][] userSystem = new long[2][];
         long[] result = clients.measure(matchId, spectatorTokens,
-                () -> serverCpu[0] = BenchmarkMeters.jvmCpuNanos(),
-                () -> serverCpu[1] = BenchmarkMeters.jvmCpuNanos());
+                () -> {
+                    serverCpu[0] = BenchmarkMeters.jvmCpuNanos();
+                    userSystem[0] = BenchmarkMeters.userSystemNanos();
+                },
+                () -> {
+                    serverCpu[1] = BenchmarkMeters.jvmCpuNanos();
+                    userSystem[1] = BenchmarkMeters.userSystemNanos();
+                });
         long deliveries = result[0];
         long[] sorted = Arrays.copyOfRange(result, 2, result.length);
         double ticks = (double) deliveries / SPECTATORS;
         System.out.printf("BENCH tick delivery (clients in the %s): spectators=%d ticks=%.1f deliveries=%d p50=%.1f ms p99=%.1f ms"
-                        + " max=%.1f ms; CPU per tick: server JVM %.1f ms%s; loadavg %s%n",
+                        + " max=%.1f ms; CPU per tick: server JVM %.1f ms (user %.1f + system %.1f; idle server %.1f ms/s)%s; loadavg %s%n",
                 where, SPECTATORS, ticks, deliveries, pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0,
                 sorted[sorted.length - 1] / 1000.0, (serverCpu[1] - serverCpu[0]) / 1e6 / ticks,
+                (userSystem[1][0] - userSystem[0][0]) / 1e6 / ticks, (userSystem[1][1] - userSystem[0][1]) / 1e6 / ticks,
+                idlePerSecondMs,
                 result[1] < 0 ? " (clients included)" : String.format(", client JVM %.1f ms", result[1] / ticks),
                 BenchmarkMeters.loadAverage());
         assertThat(deliveries).isGreaterThanOrEqualTo((long) SPECTATORS * (TICKS - 2));
@@ -127,14 +140,14 @@ class GatewayBenchmark {
                 .start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(swarm.getInputStream(), StandardCharsets.UTF_8));
              PrintWriter in = new PrintWriter(swarm.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            String ready = out.readLine();
+            String ready = protocolLine(out);
             assertThat(ready).as("spectator swarm (see %s)", dir.resolve("spectator-swarm.log")).isEqualTo("READY");
             starts.run();
             in.println("GO");
             Thread.sleep(TICKS * 1000L + 500);
             ends.run();
             in.println("STOP");
-            String[] result = out.readLine().split(" ");
+            String[] result = protocolLine(out).split(" ");
             assertThat(result[0]).isEqualTo("RESULT");
             long[] latencies = result.length > 3 ? Arrays.stream(result[3].split(",")).mapToLong(Long::parseLong).toArray() : new long[0];
             long[] all = new long[latencies.length + 2];
@@ -147,6 +160,16 @@ class GatewayBenchmark {
                 swarm.destroyForcibly();
             }
         }
+    }
+
+    /** The next line of the swarm's protocol, skipping anything else the JVM printed (JFR, warnings). */
+    private static String protocolLine(BufferedReader out) throws java.io.IOException {
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("READY") || line.startsWith("FAILED") || line.startsWith("RESULT")) {
+                return line;
+            }
+        }
+        return "EOF";
     }
 
     private static long pct(long[] sorted, double p) {
