@@ -115,7 +115,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
       await page.goto('/#/');
       return page;
     };
-    const shot = (page, file) => page.screenshot({ path: join(shots, `${browserName === 'chromium' ? '' : browserName + '-'}${file}.png`) });
+    const shot = (page, file) => page.screenshot({ fullPage: true, path: join(shots, `${browserName === 'chromium' ? '' : browserName + '-'}${file}.png`) });
     const scenarioStart = Date.now();
     try {
       await scenario({ base, work, browser, open, shot, signUp, axe: (page, what) => axe(page, what, log), log });
