@@ -63,7 +63,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
   for (const p of problems) cpSync(join(repo, 'problems', p), join(work, 'problems', p), { recursive: true });
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const arenaLog = join(repo, `web-client/target/e2e-${name}-arena.log`);
+  const arenaLog = join(repo, `web-client/target/e2e-${name}${browserName === 'chromium' ? '' : '-' + browserName}-arena.log`);
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
