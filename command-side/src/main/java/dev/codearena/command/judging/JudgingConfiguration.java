@@ -1,7 +1,11 @@
 package dev.codearena.command.judging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -12,10 +16,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Wires the judging saga to Redis and sets its retry policy (properties {@code codearena.judging.*}). */
+/** Wires judging to Redis and PostgreSQL and sets its retry policy (properties {@code codearena.judging.*}). */
 @Configuration(proxyBeanMethods = false)
 class JudgingConfiguration {
+
+    static final String TIMEOUT_TASK = "judge-job-timeouts";
 
     @Bean
     JudgingPolicy judgingPolicy(@Value("${codearena.judging.result-timeout:PT60S}") Duration timeout,
@@ -30,6 +37,30 @@ class JudgingConfiguration {
     }
 
     @Bean
+    PendingJudgeJobs pendingJudgeJobs(JdbcTemplate jdbc, ObjectMapper json) {
+        return new PendingJudgeJobs(jdbc, json);
+    }
+
+    @Bean
+    JudgeJobDispatcher judgeJobDispatcher(PendingJudgeJobs pending, JudgeJobPublisher publisher, JudgingPolicy policy,
+                                          Clock clock) {
+        return new JudgeJobDispatcher(pending, publisher, policy, clock);
+    }
+
+    @Bean
+    JudgeJobTimeouts judgeJobTimeouts(PendingJudgeJobs pending, JudgeJobPublisher publisher, CommandGateway commands,
+                                      JudgingPolicy policy, Clock clock) {
+        return new JudgeJobTimeouts(pending, publisher, commands, policy, clock);
+    }
+
+    /** One persistent recurring task (db-scheduler runs it on one instance at a time) sweeps overdue jobs. */
+    @Bean
+    RecurringTask<Void> judgeJobTimeoutTask(JudgeJobTimeouts timeouts,
+                                            @Value("${codearena.judging.sweep-interval:PT2S}") Duration interval) {
+        return Tasks.recurring(TIMEOUT_TASK, FixedDelay.of(interval)).execute((instance, context) -> timeouts.sweep());
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "codearena.judging.results-listener.enabled", havingValue = "true", matchIfMissing = true)
     JudgeResultListener judgeResultListener(StringRedisTemplate redis, ObjectMapper json, CommandGateway commands,
                                             @Value("${codearena.judging.consumer-name:${HOSTNAME:command-side}}") String consumer) {
@@ -37,13 +68,13 @@ class JudgingConfiguration {
     }
 
     /**
-     * Sagas that send commands must not lose an event to a transient failure: errors propagate, so the
-     * tracking processor retries the event instead of logging and moving on.
+     * Processors that send jobs and commands must not lose an event to a transient failure: errors
+     * propagate, so the tracking processor retries the batch instead of logging and moving on.
      */
     @Bean
-    ConfigurerModule sagaErrorHandling() {
+    ConfigurerModule judgingErrorHandling() {
         return configurer -> configurer.eventProcessing(processing -> processing
-                .registerListenerInvocationErrorHandler(JudgingSaga.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
+                .registerListenerInvocationErrorHandler(JudgeJobDispatcher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
                 .registerListenerInvocationErrorHandler("match-finalisation", c -> PropagatingErrorHandler.instance()));
     }
 }
