@@ -7,12 +7,7 @@ import dev.codearena.api.match.RecordVerdictCommand;
 import dev.codearena.api.match.SubmissionJudged;
 import dev.codearena.api.match.SubmissionReceived;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -24,19 +19,22 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  * {@link SubmissionJudged} closes it. Jobs without a result in time are the {@link JudgeJobTimeouts}'
  * business: sent again with the next attempt number, then recorded as IE.
  *
- * <p>Why not a saga per submission: a saga costs a saga row, two association rows and a db-scheduler
- * deadline row per submission, each written, read back and deleted, plus serialising the saga (with the
- * source) every time; that was most of the CPU a submission cost (docs/benchmarks.md, "Match engine").
- * Here the work of a whole batch of events is one batched insert and one delete in the processor's own
- * transaction (with its token, so an event delivered twice records its job once), and the jobs go to
- * the queue in one pipelined round trip once that transaction has committed. A crash between the commit
- * and the send loses nothing: the job is recorded as pending, and the timeout sends it again.
+ * <p>Runs in a subscribing processor: in the unit of work and the database transaction of the command
+ * that applied the event, right after the event store's append. So the pending job is recorded exactly
+ * when the submission is (both commit or neither), and the job goes to the queue as soon as that
+ * transaction has committed. A crash between the commit and the send loses nothing: the job is pending,
+ * and the timeout sends it again.
+ *
+ * <p>Why not a saga per submission (the first design): a saga costs a saga row, two association rows and
+ * a db-scheduler deadline row per submission, each written, read back and deleted, the saga (with the
+ * source) serialised every time, and a tracking processor that reads and deserialises every event again
+ * in its own transactions; that was more CPU than the command itself (docs/benchmarks.md, "Match
+ * engine"). Here a submission costs one insert and one delete in transactions that exist anyway.
  */
 @ProcessingGroup(JudgeJobDispatcher.PROCESSING_GROUP)
 class JudgeJobDispatcher {
 
     static final String PROCESSING_GROUP = "judging";
-    private static final String BATCH = JudgeJobDispatcher.class.getName() + ".batch";
 
     private final PendingJudgeJobs pending;
     private final JudgeJobPublisher publisher;
@@ -56,59 +54,33 @@ class JudgeJobDispatcher {
                 event.problemId().value(), event.problemVersion(), event.language(), event.source(),
                 event.judge().testsDir(), event.judge().checker(), event.judge().timeLimitMs(), event.judge().memoryMb(),
                 true, 1); // stop at the first failing test: match play needs no more, nor does a sabotage validation
-        batch().received.put(job.submissionId(), job);
+        pending.sent(List.of(new PendingJudgeJobs.Pending(job, clock.instant().plus(policy.resultTimeout()))));
+        afterCommit(() -> publisher.publish(job));
     }
 
     @EventHandler
     void on(SubmissionJudged event) {
-        batch().judged.add(event.submissionId().value());
+        pending.judged(List.of(event.submissionId().value()));
     }
 
     /** A match that is over takes no more verdicts: nothing left to wait for. */
     @EventHandler
     void on(MatchEnded event) {
-        batch().matchesOver.add(event.matchId().value());
+        pending.matchesOver(List.of(event.matchId().value()));
     }
 
     @EventHandler
     void on(MatchCancelled event) {
-        batch().matchesOver.add(event.matchId().value());
+        pending.matchesOver(List.of(event.matchId().value()));
     }
 
-    /** The work of the current batch of events, done once when the batch commits. */
-    private Batch batch() {
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(BATCH, key -> {
-            Batch batch = new Batch();
-            unitOfWork.onPrepareCommit(u -> batch.store());
-            unitOfWork.afterCommit(u -> batch.send());
-            return batch;
-        });
-    }
-
-    private final class Batch {
-        final Map<String, JudgeJob> received = new LinkedHashMap<>();
-        final Set<String> judged = new LinkedHashSet<>();
-        final Set<String> matchesOver = new LinkedHashSet<>();
-
-        /** In event order: a job judged (or whose match ended) in the same batch is recorded and closed at once. */
-        void store() {
-            var dueAt = clock.instant().plus(policy.resultTimeout());
-            pending.sent(received.values().stream().map(job -> new PendingJudgeJobs.Pending(job, dueAt)).toList());
-            pending.judged(judged);
-            pending.matchesOver(matchesOver);
-        }
-
-        void send() {
-            List<JudgeJob> open = new ArrayList<>();
-            for (JudgeJob job : received.values()) {
-                if (!judged.contains(job.submissionId()) && !matchesOver.contains(job.matchId())) {
-                    open.add(job);
-                }
-            }
-            if (!open.isEmpty()) {
-                publisher.publishAll(open);
-            }
+    /** After the outermost unit of work (the command's) has committed; at once if there is none. */
+    private static void afterCommit(Runnable action) {
+        if (CurrentUnitOfWork.isStarted()) {
+            UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+            root.afterCommit(u -> action.run());
+        } else {
+            action.run();
         }
     }
 }
