@@ -21,9 +21,9 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
  *
  * <p>Runs in a subscribing processor: in the unit of work and the database transaction of the command
  * that applied the event, right after the event store's append. So the pending job is recorded exactly
- * when the submission is (both commit or neither), and the job goes to the queue as soon as that
- * transaction has committed. A crash between the commit and the send loses nothing: the job is pending,
- * and the timeout sends it again.
+ * when the submission is (both commit or neither), and the job is handed to the {@link JudgeJobSender}
+ * as soon as that transaction has committed. A crash between the commit and the send loses nothing:
+ * the job is pending, and the timeout sends it again.
  *
  * <p>Why not a saga per submission (the first design): a saga costs a saga row, two association rows and
  * a db-scheduler deadline row per submission, each written, read back and deleted, the saga (with the
@@ -37,13 +37,13 @@ class JudgeJobDispatcher {
     static final String PROCESSING_GROUP = "judging";
 
     private final PendingJudgeJobs pending;
-    private final JudgeJobPublisher publisher;
+    private final JudgeJobSender sender;
     private final JudgingPolicy policy;
     private final Clock clock;
 
-    JudgeJobDispatcher(PendingJudgeJobs pending, JudgeJobPublisher publisher, JudgingPolicy policy, Clock clock) {
+    JudgeJobDispatcher(PendingJudgeJobs pending, JudgeJobSender sender, JudgingPolicy policy, Clock clock) {
         this.pending = pending;
-        this.publisher = publisher;
+        this.sender = sender;
         this.policy = policy;
         this.clock = clock;
     }
@@ -55,7 +55,7 @@ class JudgeJobDispatcher {
                 event.judge().testsDir(), event.judge().checker(), event.judge().timeLimitMs(), event.judge().memoryMb(),
                 true, 1); // stop at the first failing test: match play needs no more, nor does a sabotage validation
         pending.sent(List.of(new PendingJudgeJobs.Pending(job, clock.instant().plus(policy.resultTimeout()))));
-        afterCommit(() -> publisher.publish(job));
+        afterCommit(() -> sender.send(job));
     }
 
     @EventHandler

@@ -42,9 +42,13 @@ class JudgingConfiguration {
     }
 
     @Bean
-    JudgeJobDispatcher judgeJobDispatcher(PendingJudgeJobs pending, JudgeJobPublisher publisher, JudgingPolicy policy,
-                                          Clock clock) {
-        return new JudgeJobDispatcher(pending, publisher, policy, clock);
+    JudgeJobSender judgeJobSender(JudgeJobPublisher publisher) {
+        return new JudgeJobSender(publisher);
+    }
+
+    @Bean
+    JudgeJobDispatcher judgeJobDispatcher(PendingJudgeJobs pending, JudgeJobSender sender, JudgingPolicy policy, Clock clock) {
+        return new JudgeJobDispatcher(pending, sender, policy, clock);
     }
 
     @Bean

@@ -52,7 +52,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Match engine benchmark (docs/benchmarks.md, "Match engine"). Not part of the normal test run (the
  * class name matches no Surefire pattern); run it with
  * {@code ./mvnw -B -o -pl command-side test -Dtest=MatchEngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * Sizes: {@code -Dbench.matches=200 -Dbench.threads=16 -Dbench.seconds=30}.
+ * Sizes: {@code -Dbench.matches=200 -Dbench.threads=16 -Dbench.seconds=30 -Dbench.warmupSeconds=15}; a JFR
+ * profile of the measured part: {@code -Dbench.jfr=true} (target/benchmark-match-engine.jfr).
  *
  * <ol>
  *   <li>Throughput: many running Blitz matches; client threads send SubmitSolution then RecordVerdict
@@ -70,6 +71,8 @@ class MatchEngineBenchmark {
     private static final int MATCHES = Integer.getInteger("bench.matches", 200);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
+    /** Long enough for the JIT to have compiled the command path, also on a loaded machine. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 15);
     /** Record a JFR profile of the measured run and the catch-up into target/benchmark-match-engine.jfr. */
     private static final boolean PROFILE = Boolean.getBoolean("bench.jfr");
     private static final ProblemId PROBLEM = ProblemId.of("bench-problem");
@@ -130,8 +133,8 @@ class MatchEngineBenchmark {
 
     private static String throughput(CommandGateway commands, List<MatchId> matches, ConfigurableApplicationContext context)
             throws Exception {
-        // warm-up: one submission per match loads every aggregate into the cache
-        runLoad(commands, matches, Duration.ofSeconds(5), "warm");
+        // warm-up: loads every aggregate into the cache and lets the JIT compile the command path
+        runLoad(commands, matches, Duration.ofSeconds(WARMUP_SECONDS), "warm");
         awaitSagasIdle(context);
         // What the idle process tree burns (pollers, schedulers, JIT, GC): not a cost of any command.
         long idle0 = jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos();
