@@ -55,7 +55,7 @@ class MatchRosterIntegrationTest {
             for (PlayerId p : List.of(alice, bob, carol)) {
                 commands.sendAndWait(new RegisterPlayerCommand(p, "h" + p.value().replace("-", ""), PlayerClass.HACKER));
             }
-            MatchSettings settings = MatchSettings.defaults(MatchMode.BLITZ).withProblemPoints(List.of(100)).withStartDelaySeconds(600);
+            MatchSettings settings = MatchSettings.defaults(MatchMode.BLITZ).withProblemPoints(List.of(100)).withStartDelaySeconds(300);
             commands.sendAndWait(new CreateMatchCommand(match, MatchMode.BLITZ, settings, List.of(alice, bob), List.of(problem)));
 
             MembershipOutcome joined = commands.sendAndWait(new JoinMatchCommand(match, carol));
