@@ -10,17 +10,22 @@ import java.time.Duration;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Wires judging to Redis and PostgreSQL and sets its retry policy (properties {@code codearena.judging.*}). */
 @Configuration(proxyBeanMethods = false)
 class JudgingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(JudgingConfiguration.class);
 
     static final String TIMEOUT_TASK = "judge-job-timeouts";
 
@@ -30,9 +35,21 @@ class JudgingConfiguration {
         return new JudgingPolicy(timeout, attempts);
     }
 
+    /**
+     * Opens the shared imperative Redis connection now, while the context starts, instead of on the
+     * first job. Spring Data Redis creates the shared imperative and reactive connections under one
+     * lock; if the imperative one is first opened while a reactive pipeline (matchmaking, rate
+     * limits) asks for the reactive one on a Lettuce event-loop thread, the connect can wait for
+     * that very thread, which waits for the lock: a deadlock seen in JudgeJobsIntegrationTest.
+     */
     @Bean
     @ConditionalOnMissingBean(JudgeJobPublisher.class)
     JudgeJobPublisher redisJudgeJobPublisher(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
+        try {
+            redis.execute((RedisCallback<String>) connection -> connection.ping());
+        } catch (RuntimeException e) {
+            log.warn("event=redis-not-reachable-at-start cause={}", e.toString());
+        }
         return new RedisJudgeJobPublisher(redis, json, meters);
     }
 

@@ -63,11 +63,6 @@ class PendingJudgeJobs {
                 job.attempt(), Timestamp.from(dueAt), write(job), job.submissionId());
     }
 
-    int count() {
-        Integer n = jdbc.queryForObject("SELECT count(*) FROM judge_jobs", Integer.class);
-        return n == null ? 0 : n;
-    }
-
     private String write(JudgeJob job) {
         try {
             return json.writeValueAsString(job);
