@@ -10,18 +10,18 @@ import org.axonframework.common.DateTimeUtils;
  * which costs more than everything else a tracking processor does with an event it ignores. This
  * parses exactly that shape by hand and leaves every other form to Axon's parser.
  */
-final class EventTimestamps {
+public final class EventTimestamps {
 
     private EventTimestamps() {
     }
 
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         Instant fast = parseIsoInstant(text);
         return fast != null ? fast : DateTimeUtils.parseInstant(text);
     }
 
     /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}]Z}, or null for anything else (left to the general parser). */
-    static Instant parseIsoInstant(String text) {
+    public static Instant parseIsoInstant(String text) {
         int length = text.length();
         if (length < 20 || length == 21 || length > 30 || text.charAt(4) != '-' || text.charAt(7) != '-'
                 || text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {

@@ -26,9 +26,16 @@ final class CpuMeter {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** CPU nanoseconds used so far by this JVM's descendants (PostgreSQL); 0 where /proc is missing. */
-    static long childrenNanos() {
-        return ProcessHandle.current().descendants().mapToLong(p -> ticks(p.pid())).sum() * NANOS_PER_TICK;
+    /**
+     * CPU nanoseconds used so far by this test's PostgreSQL: the server started from this JVM's temporary directory
+     * (pg_ctl detaches it, so it is not a descendant of the JVM) and its backends; 0 where /proc is missing.
+     */
+    static long postgresNanos() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(tmp)).orElse(false))
+                .flatMap(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
+                .mapToLong(p -> ticks(p.pid())).sum() * NANOS_PER_TICK;
     }
 
     /** CPU nanoseconds used so far by the live threads whose name starts with {@code EventProcessor[group]}. */

@@ -98,7 +98,7 @@ class QueryRebuildBenchmark {
             RebuildService rebuilds = context.getBean(RebuildService.class);
             long started = System.nanoTime();
             long jvmCpu = CpuMeter.jvmNanos();
-            long postgresCpu = CpuMeter.childrenNanos();
+            long postgresCpu = CpuMeter.postgresNanos();
             System.out.println("BENCH rebuild-all starting " + uptime());
             rebuilds.rebuildAll();
             long capSeconds = Long.getLong("bench.maxSeconds", 0);
@@ -106,7 +106,7 @@ class QueryRebuildBenchmark {
             boolean complete = awaitDone(rebuilds, QueryProcessingGroups.ALL, capSeconds, threadCpu);
             double allSeconds = (System.nanoTime() - started) / 1e9;
             long allCpu = CpuMeter.jvmNanos() - jvmCpu;
-            long allPostgresCpu = CpuMeter.childrenNanos() - postgresCpu;
+            long allPostgresCpu = CpuMeter.postgresNanos() - postgresCpu;
             System.out.printf("BENCH rebuild-all complete=%s afterSeconds=%.1f %s%n", complete, allSeconds, uptime());
             for (RebuildStatus status : rebuilds.statusAll()) {
                 Long cpu = threadCpu.get(status.readModel());
@@ -136,12 +136,12 @@ class QueryRebuildBenchmark {
             for (String readModel : singleRebuilds()) {
                 long one = System.nanoTime();
                 long oneCpu = CpuMeter.jvmNanos();
-                long onePostgresCpu = CpuMeter.childrenNanos();
+                long onePostgresCpu = CpuMeter.postgresNanos();
                 rebuilds.rebuild(readModel);
                 awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>());
                 double seconds = (System.nanoTime() - one) / 1e9;
                 long jvm = CpuMeter.jvmNanos() - oneCpu;
-                long postgres = CpuMeter.childrenNanos() - onePostgresCpu;
+                long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
                 System.out.printf("BENCH rebuild-one readModel=%s events=%d seconds=%.1f eventsPerSecond=%.0f"
                                 + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
                         events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
