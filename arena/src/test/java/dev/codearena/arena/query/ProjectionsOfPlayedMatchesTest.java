@@ -95,7 +95,7 @@ class ProjectionsOfPlayedMatchesTest {
     private static final String CLOCK_ANGLE = "clock-angle";
     private static final String LEAP_DAYS = "leap-days";
     private static final Duration JUDGED = Duration.ofSeconds(150);
-    private static final List<String> READ_MODELS = List.of("players", "matches", "clans", "problems", "live-views");
+    private static final List<String> READ_MODELS = List.of("players", "matches", "clans", "problems", "live-views", "fair-play");
     /** Every read-model table with the columns that order its rows completely. */
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
