@@ -23,9 +23,13 @@ const PAGE_SIZE = 20;
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '');
 
-function EvidenceValue({ value }: { value: unknown }) {
+/** Evidence values as text; player ids are shown as the handles the flag names. */
+function EvidenceValue({ value, handles }: { value: unknown; handles: Record<string, string> }) {
   if (value === null || value === undefined) return <span className="muted">–</span>;
-  if (typeof value === 'object') return <code className="fp-json">{JSON.stringify(value)}</code>;
+  if (typeof value === 'object') {
+    const text = JSON.stringify(value, (key, v) => (key === 'playerId' && typeof v === 'string' && handles[v] ? handles[v] : v));
+    return <code className="fp-json" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{text}</code>;
+  }
   return <>{String(value)}</>;
 }
 
@@ -68,7 +72,7 @@ function FlagDetail({ flagId, onReviewed, onClose }: { flagId: string; onReviewe
       <table className="table fp-evidence">
         <tbody>
           {Object.entries(evidence).map(([key, value]) => (
-            <tr key={key}><th scope="row">{key}</th><td><EvidenceValue value={value} /></td></tr>
+            <tr key={key}><th scope="row">{key}</th><td><EvidenceValue value={value} handles={handles} /></td></tr>
           ))}
           <tr><th scope="row">matches</th><td>{flag.matchIds.join(', ')}</td></tr>
         </tbody>
