@@ -8,6 +8,8 @@ import dev.codearena.api.fairplay.FlagKind;
 import dev.codearena.api.judge.Language;
 import dev.codearena.api.judge.Verdict;
 import dev.codearena.api.match.MatchCreated;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.MatchEnded;
 import dev.codearena.api.match.MatchMode;
 import dev.codearena.api.match.MatchProblem;
@@ -84,6 +86,19 @@ class FairPlayProjection {
         for (MatchProblem problem : event.problems()) {
             addBase(problem.problemId().value(), problem.sabotageReference());
         }
+    }
+
+    /** The roster decides whose code is compared with whose: it changes before the start as players join and leave. */
+    @EventHandler
+    void on(PlayerJoined event) {
+        jdbc.update("INSERT INTO qs_fp_match_player (match_id, player_id, handle) VALUES (?, ?, ?)",
+                event.matchId().value(), event.player().playerId().value(), event.player().handle());
+    }
+
+    @EventHandler
+    void on(PlayerLeft event) {
+        jdbc.update("DELETE FROM qs_fp_match_player WHERE match_id = ? AND player_id = ?",
+                event.matchId().value(), event.playerId().value());
     }
 
     @EventHandler

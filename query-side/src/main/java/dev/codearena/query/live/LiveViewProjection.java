@@ -17,6 +17,8 @@ import dev.codearena.api.match.MatchProblem;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.ProblemLocked;
 import dev.codearena.api.match.ProblemSolved;
 import dev.codearena.api.match.RatingChange;
@@ -111,11 +113,7 @@ class LiveViewProjection {
         s.periodEndsAt = event.startsAt();
         s.version = sequence;
         for (MatchPlayer mp : event.players()) {
-            LiveViewState.Player p = new LiveViewState.Player();
-            p.playerId = mp.playerId();
-            p.handle = mp.handle();
-            p.rating = mp.rating();
-            s.players.put(p.playerId, p);
+            seat(s, mp);
         }
         for (MatchProblem mp : event.problems()) {
             LiveViewState.Problem p = new LiveViewState.Problem();
@@ -131,6 +129,23 @@ class LiveViewProjection {
             batch.messages.add(s.matchId);
             batch.payloads.add(s.toView());
         }
+    }
+
+    /** Spectators see the roster change before the start: the whole view goes out, as on creation. */
+    @EventHandler
+    void on(PlayerJoined event, @SequenceNumber long sequence, ReplayStatus replay) {
+        change(event.matchId(), sequence, replay, s -> {
+            seat(s, event.player());
+            return s.toView();
+        });
+    }
+
+    @EventHandler
+    void on(PlayerLeft event, @SequenceNumber long sequence, ReplayStatus replay) {
+        change(event.matchId(), sequence, replay, s -> {
+            s.players.remove(event.playerId());
+            return s.toView();
+        });
     }
 
     @EventHandler
@@ -335,6 +350,14 @@ class LiveViewProjection {
         }
         keys.add(LiveKeys.LIVE_MATCHES);
         redis.delete(keys);
+    }
+
+    private static void seat(LiveViewState s, MatchPlayer mp) {
+        LiveViewState.Player p = new LiveViewState.Player();
+        p.playerId = mp.playerId();
+        p.handle = mp.handle();
+        p.rating = mp.rating();
+        s.players.put(p.playerId, p);
     }
 
     private static MatchPhasePayload phase(LiveViewState s) {

@@ -14,6 +14,8 @@ import dev.codearena.api.match.MatchProblem;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.ProblemLocked;
 import dev.codearena.api.match.RatingChange;
 import dev.codearena.api.match.RepairPhaseStarted;
@@ -29,6 +31,7 @@ import dev.codearena.query.support.RowBatch;
 import dev.codearena.query.support.UnitOfWorkBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
@@ -69,17 +72,46 @@ class MatchProjection {
         row.put("starts_at", event.startsAt());
         row.put("finalised", false);
         batch.matches.insert(row);
-        int seat = 0;
+        Map<String, Integer> seats = new LinkedHashMap<>();
+        batch.seats.put(match, seats);
         for (MatchPlayer player : event.players()) {
-            batch.players.insert(Map.of("match_id", match, "player_id", player.playerId().value(), "seat", seat++,
-                    "handle", player.handle(), "mode", event.mode(), "created_at", event.createdAt(),
-                    "rating_at_start", player.rating(), "forfeited", false));
+            seatPlayer(batch, match, seats, player, event.mode(), event.createdAt());
         }
         int position = 0;
         for (MatchProblem problem : event.problems()) {
             batch.problems.insert(Map.of("match_id", match, "position", position++, "problem_id", problem.problemId().value(),
                     "version", problem.version(), "title", problem.title(), "difficulty", problem.difficulty(),
                     "points", problem.points()));
+        }
+    }
+
+    /**
+     * A player joining before the start takes the next seat: one after the highest seat on the roster, so
+     * seats keep the order players came in. It is computed from the roster alone (not from how events were
+     * split into batches), so a rebuild gives the same seats.
+     */
+    @EventHandler
+    void on(PlayerJoined event) {
+        Batch batch = batch();
+        String match = event.matchId().value();
+        Map<String, Integer> seats = seats(batch, match);
+        if (seats.containsKey(event.player().playerId().value())) {
+            return; // the aggregate refuses a second join; nothing to add if one is recorded anyway
+        }
+        seatPlayer(batch, match, seats, event.player(), matchColumn(batch, match, "mode", String.class),
+                matchColumn(batch, match, "created_at", java.sql.Timestamp.class));
+        batch.matches.set(key(match), "player_count", seats.size());
+    }
+
+    /** A player who left before the start is off the roster: no row, not counted, never ranked or rated. */
+    @EventHandler
+    void on(PlayerLeft event) {
+        Batch batch = batch();
+        String match = event.matchId().value();
+        Map<String, Integer> seats = seats(batch, match);
+        if (seats.remove(event.playerId().value()) != null) {
+            batch.players.delete(key(match, event.playerId().value()));
+            batch.matches.set(key(match), "player_count", seats.size());
         }
     }
 
@@ -235,6 +267,33 @@ class MatchProjection {
         batch().matches.set(key(event.matchId().value()), "finalised", true);
     }
 
+    private static void seatPlayer(Batch batch, String match, Map<String, Integer> seats, MatchPlayer player, Object mode,
+                                   Object createdAt) {
+        int seat = seats.values().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+        seats.put(player.playerId().value(), seat);
+        batch.players.insert(Map.of("match_id", match, "player_id", player.playerId().value(), "seat", seat,
+                "handle", player.handle(), "mode", mode, "created_at", createdAt,
+                "rating_at_start", player.rating(), "forfeited", false));
+    }
+
+    /** The match's roster (player id to seat) as this batch leaves it, read from the table once per batch. */
+    private Map<String, Integer> seats(Batch batch, String match) {
+        return batch.seats.computeIfAbsent(match, m -> {
+            Map<String, Integer> seats = new LinkedHashMap<>();
+            jdbc.query("SELECT player_id, seat FROM qs_match_player WHERE match_id = ? ORDER BY seat",
+                    rs -> {
+                        seats.put(rs.getString(1), rs.getInt(2));
+                    }, m);
+            return seats;
+        });
+    }
+
+    /** A column the match row was created with, from this batch's insert or the table. */
+    private Object matchColumn(Batch batch, String match, String column, Class<?> type) {
+        Object pending = batch.matches.inserted(key(match), column);
+        return pending != null ? pending : jdbc.queryForObject("SELECT " + column + " FROM qs_match WHERE match_id = ?", type, match);
+    }
+
     @ResetHandler
     void reset() {
         jdbc.execute("TRUNCATE qs_match, qs_match_player, qs_match_problem, qs_submission");
@@ -245,6 +304,7 @@ class MatchProjection {
     }
 
     private void flush(Batch batch) {
+        batch.players.flushDeletes(jdbc);
         batch.matches.flushInserts(jdbc);
         batch.players.flushInserts(jdbc);
         batch.problems.flushInserts(jdbc);
@@ -268,5 +328,7 @@ class MatchProjection {
         final RowBatch problems = new RowBatch("qs_match_problem", "match_id", "problem_id");
         final RowBatch submissions = new RowBatch("qs_submission", "match_id", "submission_id");
         final List<Object[]> sabotageRefusals = new ArrayList<>();
+        /** Per match touched by a join or leave: its roster, player id to seat. */
+        final Map<String, Map<String, Integer>> seats = new HashMap<>();
     }
 }

@@ -11,6 +11,9 @@ import dev.codearena.api.judge.Language;
 import dev.codearena.api.judge.Verdict;
 import dev.codearena.api.live.LiveKeys;
 import dev.codearena.api.match.MatchCreated;
+import dev.codearena.api.match.MatchPlayer;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.MatchEnded;
 import dev.codearena.api.match.MatchId;
 import dev.codearena.api.match.MatchMode;
@@ -120,6 +123,68 @@ class QuerySideIntegrationTest {
         }
     }
 
+    /**
+     * Joins and leaves before the start: the leaver has no row anywhere (not on the roster, not ranked, not
+     * rated), the joiner takes the next seat, the count follows; the same in the match detail, the live view
+     * and the fair-play roster.
+     */
+    @Test
+    @Order(1)
+    void joinsAndLeavesBeforeTheStartChangeEveryRoster() {
+        Set<MatchId> changed = history.matchesWith(PlayerLeft.class);
+        assertThat(changed).as("the history has matches with a join and a leave").hasSizeGreaterThanOrEqualTo(3)
+                .isEqualTo(history.matchesWith(PlayerJoined.class)).contains(history.liveMatches().get(1));
+        assertRostersOf(changed);
+
+        MatchId live = history.liveMatches().get(1);
+        JsonNode view = getJson("/api/live/matches/" + live.value());
+        List<String> viewed = new ArrayList<>();
+        view.get("players").forEach(p -> viewed.add(p.get("playerId").asText()));
+        assertThat(viewed).as("live view players").containsExactlyElementsOf(
+                history.rosters().get(live).stream().map(PlayerId::value).toList());
+        JsonNode detail = getJson("/api/matches/" + live.value());
+        List<Integer> seats = new ArrayList<>();
+        detail.get("players").forEach(p -> seats.add(p.get("seat").asInt()));
+        assertThat(seats).as("match detail seats").containsExactly(0, 2, 3);
+    }
+
+    /** Rows of matches whose roster changed before the start, checked against the events. */
+    private static void assertRostersOf(Set<MatchId> matches) {
+        for (MatchId match : matches) {
+            MatchCreated created = history.payloads(MatchCreated.class).stream().filter(c -> c.matchId().equals(match))
+                    .findFirst().orElseThrow();
+            PlayerJoined joined = history.payloads(PlayerJoined.class).stream().filter(j -> j.matchId().equals(match))
+                    .findFirst().orElseThrow();
+            PlayerLeft left = history.payloads(PlayerLeft.class).stream().filter(l -> l.matchId().equals(match))
+                    .findFirst().orElseThrow();
+            List<Map<String, Object>> expected = new ArrayList<>();
+            for (int seat = 0; seat < created.players().size(); seat++) {
+                MatchPlayer p = created.players().get(seat);
+                if (!p.playerId().equals(left.playerId())) {
+                    expected.add(Map.of("player_id", p.playerId().value(), "seat", seat, "handle", p.handle(),
+                            "rating_at_start", p.rating()));
+                }
+            }
+            // joined after creation, before the leave: the seat after the last created one
+            expected.add(Map.of("player_id", joined.player().playerId().value(), "seat", created.players().size(),
+                    "handle", joined.player().handle(), "rating_at_start", joined.player().rating()));
+            assertThat(jdbc.queryForList("SELECT player_id, seat, handle, rating_at_start FROM qs_match_player"
+                    + " WHERE match_id = ? ORDER BY seat", match.value())).as("roster of " + match).isEqualTo(expected);
+            assertThat(count(jdbc, "SELECT player_count FROM qs_match WHERE match_id = ?", match.value()))
+                    .as("player_count of " + match).isEqualTo(expected.size());
+            assertThat(count(jdbc, "SELECT count(*) FROM qs_match_player WHERE player_id = ? AND match_id = ?",
+                    left.playerId().value(), match.value())).as("the leaver is in no match history row").isZero();
+            assertThat(jdbc.queryForList("SELECT player_id FROM qs_fp_match_player WHERE match_id = ? ORDER BY player_id",
+                    String.class, match.value())).as("fair-play roster of " + match)
+                    .isEqualTo(history.rosters().get(match).stream().map(PlayerId::value).sorted().toList());
+            history.payloads(MatchEnded.class).stream().filter(e -> e.matchId().equals(match)).forEach(ended -> {
+                assertThat(ended.standings()).extracting(Standing::playerId).doesNotContain(left.playerId());
+                assertThat(count(jdbc, "SELECT count(*) FROM qs_match_player WHERE match_id = ? AND place IS NOT NULL",
+                        match.value())).as("everyone left on the roster is ranked").isEqualTo(expected.size());
+            });
+        }
+    }
+
     @Test
     @Order(2)
     void leaderboardsPagesAndRanksFollowTheRatings() {
@@ -186,8 +251,7 @@ class QuerySideIntegrationTest {
         for (int i = 0; i < changes.size(); i++) {
             assertThat(chart.get("points").get(i).get("after").asInt()).isEqualTo(changes.get(i).overallAfter());
         }
-        long played = history.payloads(MatchCreated.class).stream()
-                .filter(m -> m.players().stream().anyMatch(p -> p.playerId().equals(player))).count();
+        long played = history.rosters().values().stream().filter(roster -> roster.contains(player)).count();
         assertThat(getJson("/api/players/" + player.value() + "/matches?size=3").get("total").asLong()).isEqualTo(played);
         assertThat(getJson("/api/players/" + player.value()).get("ratings").size()).isGreaterThanOrEqualTo(1);
 
@@ -394,6 +458,7 @@ class QuerySideIntegrationTest {
             assertThat(after.get(table)).as(table).isNotEmpty().containsExactlyElementsOf(before.get(table));
         }
         assertThat(liveViews(redis)).isEqualTo(liveBefore);
+        assertRostersOf(history.matchesWith(PlayerLeft.class));
         assertThat(getJson("/api/leaderboards/OVERALL").get("items").size()).isPositive();
     }
 

@@ -27,6 +27,8 @@ import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.ProblemLocked;
 import dev.codearena.api.match.ProblemSolved;
 import dev.codearena.api.match.RatingChange;
@@ -114,11 +116,11 @@ public final class ArenaHistory {
             if (i % 23 == 7) {
                 h.cancelled(id, mode);
             } else {
-                h.finished(id, mode, i % 17 == 5);
+                h.finished(id, mode, i % 17 == 5, i % 7 == 2);
             }
         }
         for (int i = 0; i < live; i++) {
-            h.live(MatchId.of(prefix + "-live" + i), modes[i % modes.length]);
+            h.live(MatchId.of(prefix + "-live" + i), modes[i % modes.length], i == 1);
         }
         return h;
     }
@@ -240,12 +242,25 @@ public final class ArenaHistory {
         };
     }
 
-    private Start start(MatchId id, MatchMode mode) {
+    /**
+     * @param rosterChanges before the start one more player joins, then the player in the second seat leaves
+     *                      (the match is played by the roster that is left)
+     */
+    private Start start(MatchId id, MatchMode mode, boolean rosterChanges) {
         MatchSettings settings = settings(mode);
-        List<MatchPlayer> roster = roster(mode, size(mode));
+        int size = size(mode);
+        List<MatchPlayer> roster = roster(mode, rosterChanges ? size + 1 : size);
         List<MatchProblem> picked = pick(settings.problemCount(mode), settings.problemPoints());
         Instant created = tick();
-        emit("Match", id.value(), new MatchCreated(id, mode, settings, roster, picked, created, created.plusSeconds(10)));
+        emit("Match", id.value(), new MatchCreated(id, mode, settings, List.copyOf(roster.subList(0, size)), picked, created,
+                created.plusSeconds(10)));
+        if (rosterChanges) {
+            emit("Match", id.value(), new PlayerJoined(id, roster.get(size), tick()));
+            emit("Match", id.value(), new PlayerLeft(id, roster.get(1).playerId(), tick()));
+            List<MatchPlayer> left = new ArrayList<>(roster);
+            left.remove(1);
+            roster = List.copyOf(left);
+        }
         Instant started = tick();
         MatchPhase phase = switch (mode) {
             case BLITZ, GOLF -> MatchPhase.RUNNING;
@@ -273,8 +288,8 @@ public final class ArenaHistory {
 
     private Instant lastReceived;
 
-    private void finished(MatchId id, MatchMode mode, boolean forfeit) {
-        Start m = start(id, mode);
+    private void finished(MatchId id, MatchMode mode, boolean forfeit, boolean rosterChanges) {
+        Start m = start(id, mode, rosterChanges);
         List<Standing> standings = switch (mode) {
             case BLITZ -> blitz(m, forfeit);
             case GOLF -> golf(m);
@@ -454,8 +469,8 @@ public final class ArenaHistory {
         finishedMatches.add(id);
     }
 
-    private void live(MatchId id, MatchMode mode) {
-        Start m = start(id, mode);
+    private void live(MatchId id, MatchMode mode, boolean rosterChanges) {
+        Start m = start(id, mode, rosterChanges);
         PlayerId p = m.roster.get(0).playerId();
         if (mode == MatchMode.BLITZ) {
             SubmissionId sid = submit(m, p, m.problems.get(0).problemId(), SubmissionKind.SOLUTION, "print(int(input()))", Verdict.AC);
@@ -497,6 +512,21 @@ public final class ArenaHistory {
     private Instant tick() {
         clock = clock.plusMillis(1 + random.nextInt(2000));
         return clock;
+    }
+
+    /** Each match's roster at its start, in the order players came in (created, then joined; leavers removed). */
+    public Map<MatchId, List<PlayerId>> rosters() {
+        Map<MatchId, List<PlayerId>> out = new LinkedHashMap<>();
+        for (StoredEvent e : events) {
+            if (e.payload() instanceof MatchCreated c) {
+                out.put(c.matchId(), new ArrayList<>(c.players().stream().map(MatchPlayer::playerId).toList()));
+            } else if (e.payload() instanceof PlayerJoined j) {
+                out.get(j.matchId()).add(j.player().playerId());
+            } else if (e.payload() instanceof PlayerLeft l) {
+                out.get(l.matchId()).remove(l.playerId());
+            }
+        }
+        return out;
     }
 
     /** Matches whose events include a type, for tests. */

@@ -10,6 +10,7 @@ import dev.codearena.api.player.PlayerRatingChanged;
 import dev.codearena.api.player.PlayerRegistered;
 import dev.codearena.api.problem.ProblemVersionPublished;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Row counts every read-model table must have after projecting a history, computed from its events alone. */
@@ -26,7 +27,7 @@ public final class Expectations {
         out.put("qs_player_rating", history.payloads(PlayerRegistered.class).size() + modeBoards);
         out.put("qs_rating_history", 2L * history.payloads(PlayerRatingChanged.class).size());
         out.put("qs_match", (long) history.payloads(MatchCreated.class).size());
-        out.put("qs_match_player", history.payloads(MatchCreated.class).stream().mapToLong(e -> e.players().size()).sum());
+        out.put("qs_match_player", history.rosters().values().stream().mapToLong(List::size).sum());
         out.put("qs_match_problem", history.payloads(MatchCreated.class).stream().mapToLong(e -> e.problems().size()).sum());
         out.put("qs_submission", (long) history.payloads(SubmissionReceived.class).size()
                 + history.payloads(SubmissionRefused.class).size());
