@@ -49,15 +49,17 @@ final class MatchHandlers implements MessageHandlers {
     private final CommandGateway commands;
     private final Frames frames;
     private final ReactiveStringRedisTemplate redis;
+    private final ChatHistories chatHistories;
 
     MatchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands, Frames frames,
-                  ReactiveStringRedisTemplate redis) {
+                  ReactiveStringRedisTemplate redis, ChatHistories chatHistories) {
         this.rooms = rooms;
         this.rosters = rosters;
         this.views = views;
         this.commands = commands;
         this.frames = frames;
         this.redis = redis;
+        this.chatHistories = chatHistories;
     }
 
     @Override
@@ -97,7 +99,8 @@ final class MatchHandlers implements MessageHandlers {
         session.playing().add(matchId);
         return enter(session, Channels.liveMatch(matchId))
                 .then(enter(session, Channels.matchPlayers(matchId)))
-                .then(sendState(session, requestId, matchId));
+                .then(sendState(session, requestId, matchId))
+                .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.MATCH, matchId));
     }
 
     private Mono<Void> leave(GatewaySession session, String requestId, MatchLeave leave) {
@@ -117,7 +120,8 @@ final class MatchHandlers implements MessageHandlers {
                 ? redis.opsForValue().increment(LiveKeys.spectators(join.matchId())).then() : Mono.empty();
         return counted.then(enter(session, Channels.liveMatch(matchId)))
                 .then(enter(session, Channels.matchSpectators(matchId)))
-                .then(sendState(session, requestId, matchId));
+                .then(sendState(session, requestId, matchId))
+                .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.SPECTATORS, matchId));
     }
 
     /** The spectator counter the query side shows in the view; called when a connection closes. */
