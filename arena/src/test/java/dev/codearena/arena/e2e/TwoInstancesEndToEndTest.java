@@ -51,6 +51,7 @@ class TwoInstancesEndToEndTest {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern READY = Pattern.compile("event=codearena-ready .*http=http://localhost:(\\d+)/");
+    private static final Pattern CATALOGUE_LOADED = Pattern.compile("problem catalogue: \\d+ problems from");
     private static final String JWT_SECRET = "VHdvIGFyZW5hIGluc3RhbmNlcyBzaGFyZSB0aGlzIDI1Ni1iaXQga2V5ISE=";
 
     @Test
@@ -66,6 +67,10 @@ class TwoInstancesEndToEndTest {
             int one = instances.get(0).awaitPort();
             int two = instances.get(1).awaitPort();
             assertThat(one).isNotEqualTo(two);
+            // each instance materialises the problems' tests for its own judge: wait for both
+            for (Instance instance : instances) {
+                instance.awaitLog(CATALOGUE_LOADED);
+            }
             BlitzPlay.awaitCatalogue(() -> count(database, user, BlitzPlay.BLITZ_PROBLEMS_OF_DIFFICULTY_ONE));
 
             String run = UUID.randomUUID().toString().substring(0, 6);
@@ -222,18 +227,22 @@ class TwoInstancesEndToEndTest {
         }
 
         int awaitPort() throws InterruptedException {
+            return Integer.parseInt(awaitLog(READY).group(1));
+        }
+
+        Matcher awaitLog(Pattern pattern) throws InterruptedException {
             long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
             while (System.nanoTime() < deadline) {
-                Matcher matcher = READY.matcher(read());
+                Matcher matcher = pattern.matcher(read());
                 if (matcher.find()) {
-                    return Integer.parseInt(matcher.group(1));
+                    return matcher;
                 }
                 if (!process.isAlive()) {
                     break;
                 }
                 Thread.sleep(250);
             }
-            return fail("instance " + name + " never reported ready; log " + log);
+            return fail("instance " + name + " never logged '" + pattern + "'; log " + log);
         }
 
         void stop() {
