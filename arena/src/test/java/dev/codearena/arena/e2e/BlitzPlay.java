@@ -70,8 +70,10 @@ final class BlitzPlay {
 
     /** Ticks reach the spectator, and the match gets past its countdown. */
     static void awaitTicksAndRunning(ArenaClient player, ArenaClient spectator) {
-        JsonNode tick = spectator.await("match:tick");
-        assertThat(tick.path("payload").path("remainingMs").asLong()).isPositive();
+        // between startsAt and the start deadline firing (late under load) ticks count down from 0
+        JsonNode tick = spectator.await(n -> n.path("type").asText().equals("match:tick")
+                && n.path("payload").path("remainingMs").asLong() > 0, Duration.ofSeconds(60), "a tick with time left");
+        assertThat(tick.path("payload").path("endsAt").asText()).isNotBlank();
         player.await(n -> n.path("type").asText().equals("match:phase") || n.path("type").asText().equals("match:tick")
                 && n.path("payload").path("remainingMs").asLong() > 3_000, Duration.ofSeconds(30), "running");
     }
