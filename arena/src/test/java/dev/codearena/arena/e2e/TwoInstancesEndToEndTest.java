@@ -145,7 +145,10 @@ class TwoInstancesEndToEndTest {
         Set<String> holders = new HashSet<>();
         int passes = 0;
         int queueReads = 0;
+        String caller = null;
         for (RedisCommandLog.Command c : commands) {
+            // commands a Lua script runs are logged as client "lua", right after the EVAL that ran them
+            caller = c.client().equals("lua") ? caller : c.client();
             String key = c.argument(1);
             if (c.name().equals("SET") && key != null && key.equals("mm:lock:blitz") && unlocked.contains(c.argument(2))) {
                 assertThat(holderByLock.get(key)).as("lock %s taken by %s while held by another pass", key, c.client()).isNull();
@@ -156,7 +159,7 @@ class TwoInstancesEndToEndTest {
                 holderByLock.remove(c.argument(3));
             } else if (c.name().startsWith("ZRANGE") && "mm:blitz".equals(key)) {
                 // the queue is only read for grouping by the pass holding the lock
-                assertThat(holderByLock.get("mm:lock:blitz")).as("queue read by %s outside its pass", c.client()).isEqualTo(c.client());
+                assertThat(holderByLock.get("mm:lock:blitz")).as("queue read by %s outside its pass", caller).isEqualTo(caller);
                 queueReads++;
             }
         }
