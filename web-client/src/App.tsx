@@ -5,6 +5,8 @@ import { socket, type ConnectionState } from './lib/socket';
 import { unlockAudio } from './lib/sound';
 import { AdminScreen } from './screens/AdminScreen';
 import { AuthScreen } from './screens/AuthScreen';
+import { ClanScreen } from './screens/clans/ClanScreen';
+import { ClansScreen } from './screens/clans/ClansScreen';
 import { LeaderboardsScreen } from './screens/LeaderboardsScreen';
 import { LobbyScreen } from './screens/LobbyScreen';
 import { MatchScreen } from './screens/MatchScreen';
@@ -45,6 +47,8 @@ export function App() {
   else if (screen === 'leaderboards') body = <LeaderboardsScreen />;
   else if (screen === 'profile') body = <ProfileScreen playerId={arg ?? player?.playerId} />;
   else if (screen === 'admin') body = <AdminScreen />;
+  else if (screen === 'clans') body = <ClansScreen />;
+  else if (screen === 'clan' && arg) body = <ClanScreen clanId={arg} />;
   else body = <LobbyScreen />;
 
   const link = (path: string, label: string) => (
@@ -58,6 +62,7 @@ export function App() {
           {player && link('lobby', 'Play')}
           {player && link('spectate', 'Watch')}
           {link('leaderboards', 'Leaderboards')}
+          {player && link('clans', 'Clans')}
           {player && link('profile', 'Profile')}
           {player?.roles.includes('ADMIN') && link('admin', 'Admin')}
         </nav>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, getAdminToken, post, setAdminToken } from '../lib/api';
-import type { ProblemSummary, RebuildStatus, ResultPage } from '../lib/types';
+import type { RebuildStatus } from '../lib/types';
+import { ProblemsAdmin } from './admin/ProblemsAdmin';
 
 const READ_MODEL_NAMES: Record<string, string> = {
   players: 'Players & leaderboards', matches: 'Matches & history', clans: 'Clans', problems: 'Problem catalogue', 'live-views': 'Live spectator views',
@@ -21,14 +22,12 @@ function Progress({ status }: { status: RebuildStatus }) {
 
 export function AdminScreen() {
   const [statuses, setStatuses] = useState<RebuildStatus[]>([]);
-  const [problems, setProblems] = useState<ProblemSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [token, setToken] = useState(getAdminToken() ?? '');
 
   const load = useCallback(() => api<RebuildStatus[]>('/api/admin/read-models').then((s) => { setStatuses(s); setError(null); return s; }), []);
   useEffect(() => {
     load().catch((e) => setError(e.message));
-    api<ResultPage<ProblemSummary> | ProblemSummary[]>('/api/problems').then((p) => setProblems(Array.isArray(p) ? p : p.items)).catch(() => undefined);
   }, [load]);
   const rebuilding = statuses.some((s) => s.state === 'REBUILDING');
   useEffect(() => {
@@ -71,18 +70,7 @@ export function AdminScreen() {
           </tbody>
         </table>
       </section>
-      <section className="panel">
-        <h2>Problems</h2>
-        <table className="table">
-          <thead><tr><th>Problem</th><th>Difficulty</th><th>Modes</th><th>Tags</th><th>Version</th></tr></thead>
-          <tbody>
-            {problems.map((p) => (
-              <tr key={p.problemId} className={p.retired ? 'muted' : ''}><td>{p.title} <small className="muted">{p.problemId}</small></td><td>{p.difficulty}</td><td>{p.modes.join(', ')}</td><td>{p.tags.join(', ')}</td><td>{p.version}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted">Problems are imported from the repository's <code>problems/</code> directory; editing them here is not available yet.</p>
-      </section>
+      <ProblemsAdmin />
       <section className="panel">
         <h2>Anti-cheat flags</h2>
         <p className="muted">No flag feed is served by the arena yet.</p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../lib/api';
 import { MODE_NAMES, MODES, type LeaderboardEntry, type ResultPage } from '../lib/types';
+import { ClanStandings } from './clans/ClanStandings';
 
 const BOARDS = ['OVERALL', ...MODES];
 
@@ -11,6 +12,7 @@ export function LeaderboardsScreen() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     setError(null);
+    if (board === 'CLANS') return;
     api<ResultPage<LeaderboardEntry>>(`/api/leaderboards/${board}?page=${page}&size=25`).then(setData).catch((e) => setError(e.message));
   }, [board, page]);
   const pages = data ? Math.max(1, Math.ceil(data.total / data.size)) : 1;
@@ -23,7 +25,9 @@ export function LeaderboardsScreen() {
             {b === 'OVERALL' ? 'Overall' : MODE_NAMES[b as keyof typeof MODE_NAMES]}
           </button>
         ))}
+        <button role="tab" aria-selected={board === 'CLANS'} onClick={() => setBoard('CLANS')} data-testid="board-clans">Clans</button>
       </div>
+      {board === 'CLANS' ? <ClanStandings /> : <>
       {error && <p className="error" role="alert">{error}</p>}
       <table className="table" data-testid="leaderboard">
         <thead><tr><th>#</th><th>Player</th><th>Rating</th><th>Games</th></tr></thead>
@@ -39,6 +43,7 @@ export function LeaderboardsScreen() {
         <span>Page {page + 1} of {pages}</span>
         <button disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>Next</button>
       </div>
+      </>}
     </div>
   );
 }

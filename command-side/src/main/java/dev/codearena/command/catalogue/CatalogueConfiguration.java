@@ -29,9 +29,10 @@ class CatalogueConfiguration {
     @Bean
     ProblemCatalogueLoader problemCatalogueLoader(CommandGateway commands,
                                                   @Value("${codearena.problems.dir:./problems}") String problems,
-                                                  @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String store) {
+                                                  @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String store,
+                                                  ProblemDrafts drafts) {
         return new ProblemCatalogueLoader(commands, Path.of(problems).toAbsolutePath().normalize(),
-                new ProblemStore(Path.of(store).toAbsolutePath().normalize()));
+                new ProblemStore(Path.of(store).toAbsolutePath().normalize()), drafts::exists);
     }
 
     @Bean

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +38,18 @@ public class ProblemCatalogueLoader {
     private final CommandGateway commands;
     private final Path problemsRoot;
     private final ProblemStore store;
+    private final Predicate<String> editedByAdmins;
 
     public ProblemCatalogueLoader(CommandGateway commands, Path problemsRoot, ProblemStore store) {
+        this(commands, problemsRoot, store, slug -> false);
+    }
+
+    /** @param editedByAdmins slugs that admins took over (a draft exists): their directory here is no longer imported */
+    ProblemCatalogueLoader(CommandGateway commands, Path problemsRoot, ProblemStore store, Predicate<String> editedByAdmins) {
         this.commands = commands;
         this.problemsRoot = problemsRoot;
         this.store = store;
+        this.editedByAdmins = editedByAdmins;
     }
 
     /** @return how many problems are in the catalogue after loading */
@@ -50,6 +58,10 @@ public class ProblemCatalogueLoader {
         long started = System.nanoTime();
         int loaded = 0;
         for (dev.codearena.problems.ProblemDefinition problem : set.problems()) {
+            if (editedByAdmins.test(problem.slug())) {
+                log.info("problem {}: edited by admins (a draft exists), so {} is not imported", problem.slug(), problem.directory());
+                continue;
+            }
             MaterializedProblem tests = store.materialize(problem);
             Long version = importProblem(new ImportProblemCommand(ProblemId.of(problem.slug()), problem.version(),
                     toContract(tests)));
@@ -92,8 +104,16 @@ public class ProblemCatalogueLoader {
 
     static ProblemDefinition toContract(MaterializedProblem tests) {
         dev.codearena.problems.ProblemDefinition problem = tests.problem();
+        Set<MatchMode> modes = toContractModes(problem.modes());
+        ReferenceSolution sabotage = problem.sabotageReferenceFile().map(ProblemCatalogueLoader::reference).orElse(null);
+        return new ProblemDefinition(problem.title(), problem.difficulty(), problem.tags(), problem.limits().timeLimitMs(),
+                problem.limits().memoryMb(), tests.checker(), modes, problem.statementMarkdown(), tests.relativeTestsDir(),
+                tests.testNames().size(), sabotage);
+    }
+
+    static Set<MatchMode> toContractModes(Set<ProblemMode> problemModes) {
         Set<MatchMode> modes = EnumSet.noneOf(MatchMode.class);
-        for (ProblemMode mode : problem.modes()) {
+        for (ProblemMode mode : problemModes) {
             modes.add(switch (mode) {
                 case BLITZ -> MatchMode.BLITZ;
                 case GOLF -> MatchMode.GOLF;
@@ -101,10 +121,7 @@ public class ProblemCatalogueLoader {
                 case SABOTAGE -> MatchMode.SABOTAGE;
             });
         }
-        ReferenceSolution sabotage = problem.sabotageReferenceFile().map(ProblemCatalogueLoader::reference).orElse(null);
-        return new ProblemDefinition(problem.title(), problem.difficulty(), problem.tags(), problem.limits().timeLimitMs(),
-                problem.limits().memoryMb(), tests.checker(), modes, problem.statementMarkdown(), tests.relativeTestsDir(),
-                tests.testNames().size(), sabotage);
+        return modes;
     }
 
     private static ReferenceSolution reference(Path file) {

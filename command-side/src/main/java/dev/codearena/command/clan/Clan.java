@@ -36,8 +36,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A clan: one leader, officers who can invite and remove members, members. Joining needs an
  * invitation. The leader leaves only after handing leadership over, unless they are the last member
- * (then the clan is disbanded). Keeping a player in at most one clan is a cross-aggregate rule that
- * this aggregate does not enforce (the gateway checks the player's clan in the read model).
+ * (then the clan is disbanded). A player is in at most one clan: a set-based rule across clans,
+ * checked here against {@link ClanMemberships} (a lookup table written in the same transaction as
+ * the events, whose primary key also refuses a concurrent second membership).
  */
 @Aggregate
 public class Clan {
@@ -55,11 +56,12 @@ public class Clan {
     }
 
     @CommandHandler
-    public Clan(CreateClanCommand command, Clock clock) {
+    public Clan(CreateClanCommand command, Clock clock, ClanMemberships memberships) {
         String name = command.name() == null ? "" : command.name().strip();
         if (name.length() < 3 || name.length() > 32 || command.tag() == null || !TAG.matcher(command.tag()).matches()) {
             throw CodeArenaException.invalid(ErrorCode.INVALID_CLAN_NAME, null);
         }
+        requireClanless(command.founder(), memberships);
         apply(new ClanCreated(command.clanId(), name, command.tag().toUpperCase(java.util.Locale.ROOT), command.founder(),
                 clock.instant()));
     }
@@ -77,7 +79,7 @@ public class Clan {
     }
 
     @CommandHandler
-    void handle(JoinClanCommand command, Clock clock) {
+    void handle(JoinClanCommand command, Clock clock, ClanMemberships memberships) {
         requireActive();
         if (members.containsKey(command.playerId())) {
             throw CodeArenaException.rule(ErrorCode.ALREADY_CLAN_MEMBER);
@@ -88,6 +90,7 @@ public class Clan {
         if (members.size() >= MAX_MEMBERS) {
             throw CodeArenaException.rule(ErrorCode.CLAN_FULL);
         }
+        requireClanless(command.playerId(), memberships);
         apply(new PlayerJoinedClan(clanId, command.playerId(), clock.instant()));
     }
 
@@ -138,6 +141,13 @@ public class Clan {
         requireActive();
         requireRole(command.by(), ClanRole.LEADER);
         apply(new ClanDisbanded(clanId, new ArrayList<>(members.keySet()), command.by(), clock.instant()));
+    }
+
+    private static void requireClanless(PlayerId player, ClanMemberships memberships) {
+        memberships.clanOf(player).ifPresent(current -> {
+            throw CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN,
+                    "Already in clan " + current + ": leave it before founding or joining another.");
+        });
     }
 
     private void requireActive() {

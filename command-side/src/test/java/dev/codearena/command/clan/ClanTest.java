@@ -20,7 +20,10 @@ import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.command.support.FixtureClock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +43,58 @@ class ClanTest {
             new PlayerInvitedToClan(CLAN, MEMBER, OFFICER, T0), new PlayerJoinedClan(CLAN, MEMBER, T0)};
 
     private AggregateTestFixture<Clan> fixture;
+    /** Who is in which clan across all clans, as the lookup table would say. */
+    private final Map<PlayerId, ClanId> otherClans = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Clan.class);
         fixture.registerInjectableResource(new FixtureClock(fixture::currentTime));
+        fixture.registerInjectableResource((ClanMemberships) player -> Optional.ofNullable(otherClans.get(player)));
+    }
+
+    @Test
+    void cannotFoundAClanWhileInAnother() {
+        otherClans.put(LEADER, ClanId.of("c-other"));
+        fixture.givenCurrentTime(T0)
+                .when(new CreateClanCommand(CLAN, "Segfault Squad", "SEG", LEADER))
+                .expectNoEvents()
+                .expectException(CodeArenaException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("in clan c-other"))
+                .expectException(matchesCode(ErrorCode.ALREADY_IN_CLAN));
+    }
+
+    @Test
+    void invitedPlayerInAnotherClanCannotJoin() {
+        otherClans.put(OUTSIDER, ClanId.of("c-other"));
+        fixture.givenCurrentTime(T0).andGiven(FULL)
+                .andGiven(new PlayerInvitedToClan(CLAN, OUTSIDER, LEADER, T0))
+                .when(new JoinClanCommand(CLAN, OUTSIDER))
+                .expectNoEvents()
+                .expectException(matchesCode(ErrorCode.ALREADY_IN_CLAN));
+    }
+
+    @Test
+    void playerWhoLeftAnotherClanMayJoin() {
+        // the lookup no longer lists OUTSIDER once PlayerLeftClan of the other clan was stored
+        fixture.givenCurrentTime(T0).andGiven(FULL)
+                .andGiven(new PlayerInvitedToClan(CLAN, OUTSIDER, LEADER, T0))
+                .when(new JoinClanCommand(CLAN, OUTSIDER))
+                .expectEvents(new PlayerJoinedClan(CLAN, OUTSIDER, T0));
+    }
+
+    private static org.hamcrest.Matcher<CodeArenaException> matchesCode(ErrorCode code) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(CodeArenaException e) {
+                return e.code() == code;
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description description) {
+                description.appendText("a CodeArenaException with code " + code);
+            }
+        };
     }
 
     @Test

@@ -87,12 +87,16 @@ public enum ErrorCode {
     CLAN_PERMISSION_DENIED("Your clan role does not allow that."),
     LEADER_MUST_TRANSFER("The leader must hand leadership to another member before leaving."),
     CLAN_FULL("The clan is full."),
+    ALREADY_IN_CLAN("You are already in a clan: leave it before founding or joining another."),
 
     // --- problems
     PROBLEM_NOT_FOUND("No such problem."),
     PROBLEM_RETIRED("The problem has been retired."),
     PROBLEM_NOT_FOR_MODE("The problem cannot be used in this mode."),
-    INVALID_PROBLEM("The problem definition is invalid.");
+    INVALID_PROBLEM("The problem definition is invalid."),
+    PROBLEM_ALREADY_EXISTS("A problem with this slug already exists."),
+    INVALID_TEST_ARCHIVE("The tests archive is not a zip of NAME.in / NAME.out pairs."),
+    TEST_ARCHIVE_TOO_LARGE("The tests archive is larger than the limit.");
 
     private final String defaultMessage;
 

@@ -1,6 +1,7 @@
 package dev.codearena.query.api;
 
 import dev.codearena.api.live.LiveMatchView;
+import dev.codearena.api.query.ClanStanding;
 import dev.codearena.api.query.ClanView;
 import dev.codearena.api.query.EventStreamPage;
 import dev.codearena.api.query.LeaderboardEntry;
@@ -83,6 +84,16 @@ class QueryRestController {
                                                        @RequestParam(defaultValue = "0") int page,
                                                        @RequestParam(defaultValue = "20") int size) {
         return leaderboards.clan(clanId, board, page, size);
+    }
+
+    @Tag(name = "clans")
+    @Operation(summary = "Active clans ranked by their members' mean rating on a board; search by name or tag")
+    @GetMapping("/clans")
+    Mono<ResultPage<ClanStanding>> clans(@RequestParam(defaultValue = "") String search,
+                                         @RequestParam(defaultValue = "OVERALL") String board,
+                                         @RequestParam(defaultValue = "0") int page,
+                                         @RequestParam(defaultValue = "20") int size) {
+        return leaderboards.clans(search, board, page, size);
     }
 
     @Tag(name = "players")

@@ -1,6 +1,7 @@
 package dev.codearena.query.read;
 
 import dev.codearena.api.clan.ClanId;
+import dev.codearena.api.query.ClanStanding;
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.player.PlayerId;
@@ -70,6 +71,43 @@ public class LeaderboardQueries {
         Mono<ResultPage<LeaderboardEntry>> result = exists.flatMap(found -> found
                 ? Mono.zip(items, total).map(t -> new ResultPage<>(t.getT1(), page, size, t.getT2()))
                 : Mono.error(CodeArenaException.notFound(ErrorCode.CLAN_NOT_FOUND, "no clan " + new ClanId(clan))));
+        return guard.reading(ReadModelGuard.CLANS, guard.reading(ReadModelGuard.PLAYERS, result));
+    }
+
+    /**
+     * Active clans ranked by their members' mean rating on {@code board}; {@code search} (may be empty)
+     * keeps clans whose name or tag contains it, ignoring case, without changing their ranks.
+     */
+    public Mono<ResultPage<ClanStanding>> clans(String search, String board, int page, int size) {
+        Paging.check(page, size);
+        String b = Paging.board(board);
+        String needle = search == null ? "" : search.strip().toLowerCase(java.util.Locale.ROOT);
+        if (needle.length() > 32) {
+            throw CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, "search: at most 32 characters");
+        }
+        Mono<java.util.List<Object[]>> rows = db.sql("""
+                WITH standing AS (
+                    SELECT c.clan_id, c.name, c.tag, count(m.player_id) AS members, round(avg(r.rating)) AS rating
+                    FROM qs_clan c
+                    LEFT JOIN qs_clan_member m ON m.clan_id = c.clan_id
+                    LEFT JOIN qs_player_rating r ON r.player_id = m.player_id AND r.board = :board
+                    WHERE c.disbanded_at IS NULL
+                    GROUP BY c.clan_id, c.name, c.tag),
+                ranked AS (
+                    SELECT rank() OVER (ORDER BY rating DESC NULLS LAST) AS rank, * FROM standing)
+                SELECT rank, clan_id, name, tag, members, rating, count(*) OVER () AS total FROM ranked
+                WHERE :search = '' OR position(:search IN lower(name)) > 0 OR position(:search IN lower(tag)) > 0
+                ORDER BY rank, name, clan_id
+                LIMIT :limit OFFSET :offset""")
+                .bind("board", b).bind("search", needle).bind("limit", size).bind("offset", (long) page * size)
+                .map((row, meta) -> new Object[] {new ClanStanding(row.get("rank", Long.class).intValue(),
+                        ClanId.of(row.get("clan_id", String.class)), row.get("name", String.class), row.get("tag", String.class),
+                        row.get("members", Long.class).intValue(),
+                        row.get("rating", java.math.BigDecimal.class) == null ? null : row.get("rating", java.math.BigDecimal.class).intValue()),
+                        row.get("total", Long.class)})
+                .all().collectList();
+        Mono<ResultPage<ClanStanding>> result = rows.map(list -> new ResultPage<>(
+                list.stream().map(r -> (ClanStanding) r[0]).toList(), page, size, list.isEmpty() ? 0 : (Long) list.get(0)[1]));
         return guard.reading(ReadModelGuard.CLANS, guard.reading(ReadModelGuard.PLAYERS, result));
     }
 

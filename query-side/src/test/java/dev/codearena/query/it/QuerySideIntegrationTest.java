@@ -150,6 +150,28 @@ class QuerySideIntegrationTest {
         List<Integer> ratings = new ArrayList<>();
         clanBoard.get("items").forEach(i -> ratings.add(i.get("rating").asInt()));
         assertThat(ratings).isSortedAccordingTo(Comparator.reverseOrder());
+
+        // the clan leaderboard: active clans by their members' mean rating, computed here from the history
+        java.util.Map<String, Long> meanByClan = new java.util.HashMap<>();
+        jdbc.query("SELECT c.clan_id, m.player_id FROM qs_clan c LEFT JOIN qs_clan_member m ON m.clan_id = c.clan_id "
+                + "WHERE c.disbanded_at IS NULL", (org.springframework.jdbc.core.RowCallbackHandler) rs -> meanByClan.merge(
+                rs.getString(1), 0L, Long::sum));
+        for (String clanId : meanByClan.keySet()) {
+            List<String> members = jdbc.queryForList("SELECT player_id FROM qs_clan_member WHERE clan_id = ?", String.class, clanId);
+            meanByClan.put(clanId, Math.round(members.stream().mapToInt(p -> history.rating(PlayerId.of(p), "OVERALL")[0])
+                    .average().orElse(Double.NaN)));
+        }
+        JsonNode clans = getJson("/api/clans?board=OVERALL&size=100");
+        assertThat(clans.get("total").asLong()).isEqualTo(meanByClan.size());
+        JsonNode top = clans.get("items").get(0);
+        assertThat(top.get("rank").asInt()).isEqualTo(1);
+        assertThat(top.get("rating").asLong()).isEqualTo(meanByClan.values().stream().mapToLong(Long::longValue).max().orElseThrow());
+        clans.get("items").forEach(i -> assertThat(i.get("rating").asLong()).as(i.toString())
+                .isEqualTo(meanByClan.get(i.get("clanId").asText())));
+        JsonNode last = clans.get("items").get(clans.get("items").size() - 1);
+        JsonNode found = getJson("/api/clans?search=" + last.get("tag").asText().toLowerCase() + "&size=100");
+        assertThat(found.get("items").findValuesAsText("clanId")).contains(last.get("clanId").asText());
+        assertThat(found.get("items").findValues("rank").stream().filter(r -> r.asInt() == last.get("rank").asInt())).isNotEmpty();
     }
 
     @Test
