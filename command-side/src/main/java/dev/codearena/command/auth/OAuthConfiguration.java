@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -28,6 +29,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
  * takes part only in {@code /oauth2/authorization/{provider}} and {@code /login/oauth2/code/{provider}}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE) // not in contexts without a web server
 class OAuthConfiguration {
 
     @Bean

@@ -23,11 +23,12 @@ class CommandSideConfiguration {
 
     /**
      * Keeps loaded Match aggregates in memory between commands, so a busy match is not re-read from the
-     * event store for every submission (see docs/benchmarks.md, "Match engine").
+     * event store for every submission (see docs/benchmarks.md, "Match engine"); an entry another
+     * instance has made stale is reloaded ({@link StoreCheckedCache}).
      */
     @Bean
-    Cache matchCache() {
-        return new WeakReferenceCache();
+    Cache matchCache(org.springframework.beans.factory.ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
+        return new StoreCheckedCache(new WeakReferenceCache(), eventStore::getObject);
     }
 
     /**
