@@ -22,6 +22,7 @@ export function ProfileScreen({ playerId }: { playerId?: string }) {
   return (
     <div className="page profile">
       <h1>{profile?.handle ?? '…'} <small className="badge">{profile?.playerClass.toLowerCase()}</small></h1>
+      {profile?.clanId && <p><a href={`#/clan/${profile.clanId}`} data-testid="profile-clan">Clan page</a></p>}
       <div className="ratings">
         {profile?.ratings.map((r) => (
           <div key={r.board} className="panel stat"><small>{r.board === 'OVERALL' ? 'Overall' : MODE_NAMES[r.board as keyof typeof MODE_NAMES] ?? r.board}</small><b>{r.rating}</b><small>{r.games} games</small></div>

@@ -44,7 +44,13 @@ final class Connections {
      * flux ends when the client goes away, the inbound side completes or the client is too slow.
      */
     Flux<String> serve(AuthenticatedPlayer player, Flux<String> inbound) {
+        return serve(player, inbound, null);
+    }
+
+    /** @param deliveryLoop the connection's network event loop, when known (see {@link FanOut}) */
+    Flux<String> serve(AuthenticatedPlayer player, Flux<String> inbound, java.util.concurrent.Executor deliveryLoop) {
         GatewaySession session = new GatewaySession(player, outboundBuffer);
+        session.deliverOn(deliveryLoop);
         sessions.add(session);
         log.debug("connection {} of {} opened", session.connectionId(), player.handle());
         Mono<Void> setup = Flux.fromIterable(List.of(Channels.user(session.playerId()), Channels.GLOBAL_CHAT))

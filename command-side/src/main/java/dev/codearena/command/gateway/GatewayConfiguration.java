@@ -71,8 +71,9 @@ class GatewayConfiguration {
 
     @Bean
     MatchHandlers matchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands,
-                                Frames gatewayFrames, ReactiveStringRedisTemplate redis, ChatHistories chatHistories) {
-        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis, chatHistories);
+                                Frames gatewayFrames, ReactiveStringRedisTemplate redis,
+                                org.axonframework.eventsourcing.eventstore.EventStore eventStore, ChatHistories chatHistories) {
+        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis, new SabotageCodes(eventStore), chatHistories);
     }
 
     @Bean

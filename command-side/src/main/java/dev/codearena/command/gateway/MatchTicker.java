@@ -39,7 +39,11 @@ final class MatchTicker implements SmartLifecycle {
 
     @Override
     public void start() {
-        ticking = Flux.interval(interval, Schedulers.parallel())
+        // aligned to the server clock's whole intervals (…:00.000, …:01.000): every instance ticks at
+        // the same instants, and the ticks of all matches go out together once per interval
+        long period = interval.toMillis();
+        long untilAligned = period - Math.floorMod(clock.millis(), period);
+        ticking = Flux.interval(Duration.ofMillis(untilAligned), interval, Schedulers.parallel())
                 .onBackpressureDrop()
                 .concatMap(n -> tick().onErrorResume(e -> {
                     log.warn("tick failed", e);

@@ -65,7 +65,7 @@ class RoomHub {
     void sendLocal(String channel, String frame) {
         Room room = rooms.get(channel);
         if (room != null) {
-            room.members.forEach(m -> m.send(frame));
+            FanOut.deliver(room.members, frame);
         }
     }
 
@@ -88,7 +88,7 @@ class RoomHub {
                 .doOnNext(messages -> room.subscription = messages
                         .map(ReactiveSubscription.Message::getMessage)
                         .subscribe(frame -> {
-                            room.members.forEach(m -> m.send(frame));
+                            FanOut.deliver(room.members, frame);
                             relayed.incrementAndGet();
                         }, e -> log.warn("room {} stopped relaying", channel, e)))
                 .then()

@@ -2,42 +2,42 @@ package dev.codearena.command.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.codearena.api.player.PlayerClass;
+import dev.codearena.api.player.PlayerId;
 import dev.codearena.command.CommandSideApplication;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import dev.codearena.command.auth.Role;
-import dev.codearena.api.player.PlayerClass;
-import dev.codearena.api.player.PlayerId;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
-import java.net.URI;
-import java.time.Duration;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
-import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 
 /**
  * {@code match:tick} delivery to 2,000 spectator WebSocket connections on one instance (real
- * sockets, real Redis). Latency = client receive time - the tick's {@code serverTime} (one JVM,
- * one clock). Not part of the normal run; see docs/benchmarks.md, "Gateway".
+ * sockets, real Redis). Latency = client receive instant − the tick's {@code serverTime}, which the
+ * server takes just before the fan-out starts. The spectators run in a separate JVM
+ * ({@code bench.clients=process}, the honest figure: the clients' decoding does not run in, or pause,
+ * the server's JVM — it still competes for the same cores), in the server's JVM ({@code jvm}), or
+ * both one after the other ({@code both}, the default). Besides the latency it reports the server
+ * JVM's CPU per tick (process mode: the server alone), a figure the machine's load hardly changes.
+ * Not part of the normal run; see docs/benchmarks.md, "Gateway".
  */
 @Tag("benchmark")
 @EmbeddedInfrastructureTest
@@ -48,6 +48,7 @@ class GatewayBenchmark {
 
     private static final int SPECTATORS = Integer.getInteger("bench.spectators", 2_000);
     private static final int TICKS = Integer.getInteger("bench.ticks", 20);
+    private static final String CLIENTS = System.getProperty("bench.clients", "both");
 
     @LocalServerPort
     int port;
@@ -58,56 +59,120 @@ class GatewayBenchmark {
 
     @Test
     void tickDeliveryToTwoThousandSpectators() throws Exception {
+        if (CLIENTS.equals("process") || CLIENTS.equals("both")) {
+            run("separate JVM", this::inSeparateProcess);
+        }
+        if (CLIENTS.equals("jvm") || CLIENTS.equals("both")) {
+            run("server's JVM", this::inThisProcess);
+        }
+    }
+
+    private interface Clients {
+        /** Connects the spectators, measures TICKS seconds; returns {deliveries, client CPU ms, latencies...}. */
+        long[] measure(String matchId, List<String> tokens, Runnable measuringStarts, Runnable measuringEnds) throws Exception;
+    }
+
+    private void run(String where, Clients clients) throws Exception {
         String matchId = "bench-" + UUID.randomUUID();
         String view = "{\"matchId\":\"" + matchId + "\",\"mode\":\"BLITZ\",\"phase\":\"RUNNING\",\"round\":1,\"periodEndsAt\":\""
                 + Instant.now().plusSeconds(3600) + "\",\"spectators\":0,\"version\":1,\"players\":[],\"problems\":[]}";
         redis.opsForValue().set("codearena:live:match:" + matchId, view).block();
-
-        ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient(
-                HttpClient.create(ConnectionProvider.newConnection()));
-        CountDownLatch joined = new CountDownLatch(SPECTATORS);
-        AtomicInteger measuring = new AtomicInteger(0); // 0 until every spectator has joined
-        ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
-        List<Disposable> connections = new ArrayList<>();
+        List<String> spectatorTokens = new ArrayList<>();
         for (int i = 0; i < SPECTATORS; i++) {
-            String token = tokens.issue(new AuthenticatedPlayer(PlayerId.of(UUID.randomUUID().toString()), "s" + i,
-                    PlayerClass.HACKER, Set.of(Role.PLAYER)));
-            URI uri = URI.create("ws://localhost:" + port + "/ws?access_token=" + token);
-            connections.add(client.execute(uri, session -> session.send(Mono.just(session.textMessage(
-                            "{\"type\":\"spectate:join\",\"id\":\"j\",\"payload\":{\"matchId\":\"" + matchId + "\"}}")))
-                    .thenMany(session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> {
-                        long now = System.currentTimeMillis() * 1000 + (System.nanoTime() / 1000) % 1000;
-                        if (text.startsWith("{\"type\":\"match:state\"")) {
-                            joined.countDown();
-                        } else if (measuring.get() == 1 && text.startsWith("{\"type\":\"match:tick\"")) {
-                            int at = text.indexOf("\"serverTime\":\"") + 14;
-                            Instant sent = Instant.parse(text.substring(at, text.indexOf('"', at)));
-                            long sentMicros = sent.getEpochSecond() * 1_000_000 + sent.getNano() / 1000;
-                            latenciesMicros.add(System.currentTimeMillis() * 1000 - sentMicros);
-                        }
-                    })).then()).subscribe());
-            if (i % 100 == 99) {
-                Thread.sleep(50); // do not overrun the accept backlog
+            spectatorTokens.add(tokens.issue(new AuthenticatedPlayer(PlayerId.of(UUID.randomUUID().toString()), "s" + i,
+                    PlayerClass.HACKER, Set.of(Role.PLAYER))));
+        }
+        // what the server JVM burns per second with no spectators at all (Axon and db-scheduler polling...)
+        long idle0 = BenchmarkMeters.jvmCpuNanos();
+        Thread.sleep(3_000);
+        double idlePerSecondMs = (BenchmarkMeters.jvmCpuNanos() - idle0) / 1e6 / 3;
+        long[] serverCpu = new long[2];
+        long[][] userSystem = new long[2][];
+        long[] result = clients.measure(matchId, spectatorTokens,
+                () -> {
+                    serverCpu[0] = BenchmarkMeters.jvmCpuNanos();
+                    userSystem[0] = BenchmarkMeters.userSystemNanos();
+                },
+                () -> {
+                    serverCpu[1] = BenchmarkMeters.jvmCpuNanos();
+                    userSystem[1] = BenchmarkMeters.userSystemNanos();
+                });
+        long deliveries = result[0];
+        long[] sorted = Arrays.copyOfRange(result, 2, result.length);
+        double ticks = (double) deliveries / SPECTATORS;
+        System.out.printf("BENCH tick delivery (clients in the %s): spectators=%d ticks=%.1f deliveries=%d p50=%.1f ms p99=%.1f ms"
+                        + " max=%.1f ms; CPU per tick: server JVM %.1f ms (user %.1f + system %.1f; idle server %.1f ms/s)%s; loadavg %s%n",
+                where, SPECTATORS, ticks, deliveries, pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0,
+                sorted[sorted.length - 1] / 1000.0, (serverCpu[1] - serverCpu[0]) / 1e6 / ticks,
+                (userSystem[1][0] - userSystem[0][0]) / 1e6 / ticks, (userSystem[1][1] - userSystem[0][1]) / 1e6 / ticks,
+                idlePerSecondMs,
+                result[1] < 0 ? " (clients included)" : String.format(", client JVM %.1f ms", result[1] / ticks),
+                BenchmarkMeters.loadAverage());
+        assertThat(deliveries).isGreaterThanOrEqualTo((long) SPECTATORS * (TICKS - 2));
+    }
+
+    private long[] inThisProcess(String matchId, List<String> spectatorTokens, Runnable starts, Runnable ends) throws Exception {
+        try (SpectatorSwarm swarm = new SpectatorSwarm(port, matchId, spectatorTokens)) {
+            assertThat(swarm.awaitJoined(180)).as("all spectators joined").isTrue();
+            starts.run();
+            swarm.measure(true);
+            Thread.sleep(TICKS * 1000L + 500);
+            swarm.measure(false);
+            ends.run();
+            long[] sorted = swarm.sortedLatenciesMicros();
+            long[] out = new long[sorted.length + 2];
+            out[0] = sorted.length;
+            out[1] = -1;
+            System.arraycopy(sorted, 0, out, 2, sorted.length);
+            return out;
+        }
+    }
+
+    private long[] inSeparateProcess(String matchId, List<String> spectatorTokens, Runnable starts, Runnable ends) throws Exception {
+        Path dir = Path.of("target", "test-data", "gw-bench");
+        Files.createDirectories(dir);
+        Path tokenFile = dir.resolve("spectator-tokens.txt");
+        Files.write(tokenFile, spectatorTokens);
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process swarm = new ProcessBuilder(java, "-Xmx768m", "-cp", System.getProperty("java.class.path"),
+                SpectatorSwarm.class.getName(), String.valueOf(port), matchId, tokenFile.toString())
+                .redirectError(dir.resolve("spectator-swarm.log").toFile())
+                .start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(swarm.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter in = new PrintWriter(swarm.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            String ready = protocolLine(out);
+            assertThat(ready).as("spectator swarm (see %s)", dir.resolve("spectator-swarm.log")).isEqualTo("READY");
+            starts.run();
+            in.println("GO");
+            Thread.sleep(TICKS * 1000L + 500);
+            ends.run();
+            in.println("STOP");
+            String[] result = protocolLine(out).split(" ");
+            assertThat(result[0]).isEqualTo("RESULT");
+            long[] latencies = result.length > 3 ? Arrays.stream(result[3].split(",")).mapToLong(Long::parseLong).toArray() : new long[0];
+            long[] all = new long[latencies.length + 2];
+            all[0] = Long.parseLong(result[1]);
+            all[1] = Long.parseLong(result[2]);
+            System.arraycopy(latencies, 0, all, 2, latencies.length);
+            return all;
+        } finally {
+            if (!swarm.waitFor(30, TimeUnit.SECONDS)) {
+                swarm.destroyForcibly();
             }
         }
-        assertThat(joined.await(120, TimeUnit.SECONDS)).as("all spectators joined").isTrue();
-        measuring.set(1);
-        Thread.sleep(TICKS * 1000L + 500);
-        measuring.set(2);
-        connections.forEach(Disposable::dispose);
+    }
 
-        long[] sorted = latenciesMicros.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("BENCH tick delivery: spectators=%d ticks~%d deliveries=%d p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
-                SPECTATORS, TICKS, sorted.length, pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0,
-                sorted[sorted.length - 1] / 1000.0);
-        assertThat(sorted.length).isGreaterThanOrEqualTo(SPECTATORS * (TICKS - 2));
+    /** The next line of the swarm's protocol, skipping anything else the JVM printed (JFR, warnings). */
+    private static String protocolLine(BufferedReader out) throws java.io.IOException {
+        for (String line; (line = out.readLine()) != null; ) {
+            if (line.startsWith("READY") || line.startsWith("FAILED") || line.startsWith("RESULT")) {
+                return line;
+            }
+        }
+        return "EOF";
     }
 
     private static long pct(long[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)];
-    }
-
-    static String describe(long[] values) {
-        return Arrays.toString(values);
     }
 }

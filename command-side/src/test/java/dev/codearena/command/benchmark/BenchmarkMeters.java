@@ -1,0 +1,63 @@
+package dev.codearena.command.benchmark;
+
+import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Load-insensitive figures for benchmarks on a shared machine: CPU time of this JVM and of the
+ * embedded Redis server (from /proc), and the load average to print next to wall-clock figures.
+ */
+public final class BenchmarkMeters {
+
+    private BenchmarkMeters() {
+    }
+
+    public static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** This process's {user, system} CPU from /proc (10 ms resolution): system time is mostly socket writes. */
+    public static long[] userSystemNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return new long[] {Long.parseLong(fields[11]) * 10_000_000L, Long.parseLong(fields[12]) * 10_000_000L};
+        } catch (Exception e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** CPU of the embedded redis-server process; 0 when it cannot be found. Resolution 10 ms. */
+    public static long redisCpuNanos() {
+        try (var files = Files.walk(EmbeddedInfrastructureExtension.infrastructure().dataDirectory(), 3)) {
+            Path pidFile = files.filter(f -> f.getFileName().toString().equals("redis.pid")).findFirst().orElse(null);
+            if (pidFile == null) {
+                return 0;
+            }
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            return processCpuNanos(pid);
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    public static long processCpuNanos(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime + stime, USER_HZ = 100
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+}
