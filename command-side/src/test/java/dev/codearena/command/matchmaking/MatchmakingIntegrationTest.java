@@ -11,6 +11,7 @@ import dev.codearena.api.player.RegisterPlayerCommand;
 import dev.codearena.api.problem.ImportProblemCommand;
 import dev.codearena.api.problem.ProblemDefinition;
 import dev.codearena.api.problem.ProblemId;
+import dev.codearena.api.problem.RetireProblemCommand;
 import dev.codearena.command.CommandSideApplication;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
@@ -186,6 +187,11 @@ class MatchmakingIntegrationTest {
 
             h.send("lobby:join", "again", Map.of("code", code));
             assertThat(h.reply("again").path("payload").path("code").asText()).isEqualTo("LOBBY_NOT_FOUND");
+        } finally {
+            // the other tests here expect only their own Blitz problems in the catalogue
+            problems.forEach(id -> commands.sendAndWait(new RetireProblemCommand(ProblemId.of(id), "lobby test done")));
+            awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE retired AND problem_id IN (?, ?, ?)",
+                    Integer.class, problems.get(0), problems.get(1), problems.get(2)) == 3);
         }
     }
 
