@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crc32 } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +38,16 @@ function freePort() {
     srv.on('error', rej);
   });
 }
+
+/** CRC-32 of a buffer: node:zlib's where it has one (Node >= 20.15), else the table method. */
+const crc32 = zlib.crc32 ?? ((data) => {
+  let crc = ~0;
+  for (const byte of data) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+  }
+  return ~crc >>> 0;
+});
 
 /** A zip (stored, no compression) of name → text entries: enough for a tests archive, no dependency. */
 function zip(files) {

@@ -38,8 +38,10 @@ export function refreshSession(): Promise<Session | null> {
   if (!refreshing) {
     refreshing = fetch('/api/auth/refresh', { method: 'POST', credentials: 'same-origin' })
       .then(async (res) => (res.ok ? ((await res.json()) as Session) : null))
-      .catch(() => null)
+      // The network is down: that says nothing about the session, so keep it (the socket retries).
+      .catch(() => undefined)
       .then((session) => {
+        if (session === undefined) return null;
         accessToken = session?.accessToken ?? null;
         sessionListeners.forEach((l) => l(session));
         return session;

@@ -44,7 +44,7 @@ export interface MatchTick { matchId: string; endsAt: string | null; remainingMs
 export interface ChatMessage { messageId: string; channel: 'MATCH' | 'SPECTATORS' | 'GLOBAL'; matchId: string | null; playerId: string; handle: string; text: string; sentAt: string }
 export interface QueueStatus { mode: Mode; queued: boolean; rating: number; since: string | null; queueSize: number }
 export interface MatchFound { matchId: string; mode: Mode; players: { playerId: string; handle: string; rating: number }[]; lobbyCode: string | null }
-export interface LobbyState { code: string; hostId: string; mode: Mode; settings: Record<string, number | null> | null; members: { playerId: string; handle: string }[]; status: 'open' | 'started' | 'closed' }
+export interface LobbyState { code: string; hostId: string; mode: Mode; settings: LobbySettings | null; members: { playerId: string; handle: string }[]; status: 'open' | 'started' | 'closed' }
 
 export interface ResultPage<T> { items: T[]; page: number; size: number; total: number }
 export interface LeaderboardEntry { rank: number; playerId: string; handle: string; rating: number; games: number }
@@ -63,3 +63,8 @@ export interface EventStreamPage { matchId: string; fromSequence: number; size: 
 export interface ReplayPlayerState { playerId: string; score: number; solved: string[]; locked: string[]; golfBestBytes: number; eliminated: boolean; forfeited: boolean }
 export interface ReplayResult { matchId: string; mode: Mode; eventsApplied: number; totalEvents: number; phase: Phase; round: number; players: ReplayPlayerState[]; agrees: boolean | null; differences: string[] }
 export interface RebuildStatus { readModel: string; state: 'IDLE' | 'REBUILDING' | 'DONE' | 'FAILED'; processedEvents: number; totalEvents: number; eventsPerSecond: number; etaSeconds: number | null; error: string | null }
+export type SubmissionKind = 'SOLUTION' | 'SABOTAGE_VALIDATION';
+/** Reply to `match:code`: what this Sabotage player edits (never shown to others). */
+export interface SabotageCode { matchId: string; problemId: string; language: LanguageId; referenceSource: string; editBudgetLines: number; repairSource: string | null; saboteurId: string | null }
+export interface MatchSabotagePayload { matchId: string; submissionId: string; playerId: string; status: 'SUBMITTED' | 'REFUSED'; changedLines: number; reason: string | null; at: string; version: number }
+export interface LobbySettings { durationSeconds: number | null; problemCount: number | null; difficulty: number | null; maxPlayers: number | null }

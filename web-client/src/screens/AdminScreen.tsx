@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, getAdminToken, post, setAdminToken } from '../lib/api';
 import type { RebuildStatus } from '../lib/types';
+import { FairPlayTab } from './admin/FairPlayTab';
 import { ProblemsAdmin } from './admin/ProblemsAdmin';
 
 const READ_MODEL_NAMES: Record<string, string> = {
@@ -71,10 +72,7 @@ export function AdminScreen() {
         </table>
       </section>
       <ProblemsAdmin />
-      <section className="panel">
-        <h2>Anti-cheat flags</h2>
-        <p className="muted">No flag feed is served by the arena yet.</p>
-      </section>
+      <FairPlayTab />
     </div>
   );
 }

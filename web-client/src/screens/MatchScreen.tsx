@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Markdown from 'react-markdown';
 import { Chat } from '../components/Chat';
 import { LockIcon } from '../components/LockIcon';
+import { SabotageBanner, SabotageWorkbench } from '../components/SabotageWorkbench';
 import { SpringNumber } from '../components/SpringNumber';
 import { Timer } from '../components/Timer';
 import { api } from '../lib/api';
@@ -47,10 +48,17 @@ function Scoreboard({ view, me }: { view: LiveMatchView; me?: string }) {
         {players.map((p) => (
           <li key={p.playerId} className={`${p.playerId === me ? 'me' : ''} ${p.eliminated ? 'eliminated' : ''}`} data-testid={`player-${p.handle}`}>
             <span className="handle">{p.handle}{p.forfeited ? ' (forfeit)' : ''}{p.eliminated ? ` ✖ r${p.eliminatedRound}` : ''}</span>
+            {view.mode === 'SABOTAGE' && (
+              <span className="sabotage-marks" data-testid={`sabotage-marks-${p.handle}`}>
+                {p.sabotageAccepted ? <span className="badge">bug planted</span> : null}
+                {p.repaired ? <span className="badge ok">repaired</span> : null}
+              </span>
+            )}
             {view.mode === 'GOLF'
               ? <span className="score">{p.golfBestBytes > 0 ? <><SpringNumber value={p.golfBestBytes} /> B</> : '—'}</span>
               : <SpringNumber className="score" value={p.score} />}
-            <span className="pips" aria-label="Problem progress">
+            <span className="pips" role="img"
+              aria-label={`Problem progress: ${p.problems.filter((s) => s.solved).length} of ${p.problems.length} solved`}>
               {p.problems.map((s) => (
                 <i key={s.problemId} title={`${s.problemId}: ${s.solved ? 'solved' : s.pending ? 'judging' : s.lastVerdict ?? 'no attempt'}`}
                   className={s.solved ? 'ok' : s.pending ? 'pending' : s.lastVerdict ? 'bad' : ''} />
@@ -117,7 +125,9 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
   const source = key ? code(key) : '';
   const ended = view?.phase === 'ENDED' || view?.phase === 'CANCELLED';
   const meView = view?.players.find((p) => p.playerId === player?.playerId);
-  const canSubmit = role === 'player' && !ended && !meView?.eliminated && view?.phase !== 'SCHEDULED';
+  const sabotageMode = view?.mode === 'SABOTAGE';
+  // Sabotage players submit from their workbench (sabotage, then repair), never a plain solution.
+  const canSubmit = role === 'player' && !sabotageMode && !ended && !meView?.eliminated && view?.phase !== 'SCHEDULED';
   const lockedByOther = problems.find((p) => p.problemId === current)?.lockedBy;
 
   const doSubmit = useCallback(async () => {
@@ -165,6 +175,7 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
         )}
       </div>
 
+      {view.mode === 'SABOTAGE' && <SabotageBanner view={view} me={role === 'player' ? player?.playerId : undefined} />}
       <div className="match-grid">
         <div className="left">
           <section className="panel lockout-board" aria-label="Problems">
@@ -185,7 +196,9 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
         </div>
 
         <div className="center">
-          {role === 'player' ? (
+          {role === 'player' && sabotageMode && player ? (
+            <SabotageWorkbench view={view} me={player.playerId} playerClass={player.playerClass} />
+          ) : role === 'player' ? (
             <>
               <div className="editor-bar">
                 <label>Language

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { socket } from '../lib/socket';
 import { sounds } from '../lib/sound';
-import type { LobbyState, MatchFound, Mode, QueueStatus } from '../lib/types';
+import type { LobbySettings, LobbyState, MatchFound, Mode, QueueStatus } from '../lib/types';
 
 interface LobbyStoreState {
   queues: Partial<Record<Mode, QueueStatus>>;
@@ -14,6 +14,8 @@ interface LobbyStoreState {
   joinLobby: (code: string) => Promise<void>;
   exitLobby: () => Promise<void>;
   startLobby: () => Promise<void>;
+  /** Host only (`lobby:settings`): the mode and/or settings; null fields keep the mode's defaults. */
+  configureLobby: (mode: Mode, settings: LobbySettings) => Promise<void>;
   clearFound: () => void;
 }
 
@@ -55,6 +57,11 @@ export const useLobbyStore = create<LobbyStoreState>()((set, get) => ({
   async startLobby() {
     const code = get().lobby?.code;
     if (code) await socket.request('lobby:start', { code }).catch(failed(set));
+  },
+  async configureLobby(mode, settings) {
+    const code = get().lobby?.code;
+    if (!code) return;
+    try { set({ lobby: await socket.request<LobbyState>('lobby:settings', { code, mode, settings }), error: null }); } catch (e) { failed(set)(e); }
   },
   clearFound: () => set({ found: null }),
 }));

@@ -17,7 +17,7 @@ const { sounds } = await import('../lib/sound');
 const view = (version: number) => ({
   matchId: 'm1', mode: 'BLITZ', phase: 'RUNNING', round: 0, roundProblem: null, createdAt: '', startsAt: null, startedAt: null,
   periodStartedAt: null, periodEndsAt: null, endedAt: null, endReason: null, spectators: 0, version,
-  problems: [{ problemId: 'p1', title: 'One', difficulty: 1, points: 100, lockedBy: null, lockedAt: null }],
+  problems: [{ problemId: 'p1', title: 'One', difficulty: 1, points: 100, lockedBy: null as string | null, lockedAt: null as string | null }],
   players: ['me', 'rival'].map((id) => ({
     playerId: id, handle: id, rating: 1500, score: 0, golfBestBytes: 0, golfReachedAt: null, eliminated: false, eliminatedRound: 0,
     forfeited: false, sabotageAccepted: false, repaired: false, place: 0, ratingDelta: 0,
@@ -59,5 +59,41 @@ describe('match store', () => {
   it('ignores messages of another match', () => {
     socket.dispatch({ type: 'match:eliminate', payload: { matchId: 'other', playerId: 'me', round: 1, version: 99 } });
     expect(useMatchStore.getState().view!.players[0].eliminated).toBe(false);
+  });
+
+  it('reports what happened while offline when the re-join state is newer', () => {
+    const later = view(9);
+    later.problems[0] = { ...later.problems[0], lockedBy: 'rival', lockedAt: '2026-11-26T00:00:00Z' };
+    socket.dispatch({ type: 'match:state', payload: later });
+    const s = useMatchStore.getState();
+    expect(s.view!.version).toBe(9);
+    expect(s.feed[0]).toMatchObject({ text: 'rival locked One (+100)', kind: 'stolen' });
+  });
+
+  it('keeps its view when an older state arrives around a re-join', () => {
+    socket.dispatch({ type: 'match:lockout', payload: { matchId: 'm1', problemId: 'p1', playerId: 'rival', points: 100, version: 6 } });
+    socket.dispatch({ type: 'match:state', payload: view(5) });
+    expect(useMatchStore.getState().view!.problems[0].lockedBy).toBe('rival');
+  });
+
+  it('records my refused sabotage with its reason, and only the fact for the opponent\'s', () => {
+    useMatchStore.setState({ sabotages: [] });
+    socket.dispatch({ type: 'match:sabotage', payload: { matchId: 'm1', submissionId: 'sab1', playerId: 'me', status: 'SUBMITTED', changedLines: 1, reason: null, at: '2026-11-26T00:00:00Z', version: 6 } });
+    socket.dispatch({ type: 'match:sabotage', payload: { matchId: 'm1', submissionId: 'sab1', playerId: 'me', status: 'REFUSED', changedLines: 0, reason: 'SABOTAGE_PASSES_ALL_TESTS', at: '2026-11-26T00:00:01Z', version: 7 } });
+    socket.dispatch({ type: 'match:sabotage', payload: { matchId: 'm1', submissionId: 'sab2', playerId: 'rival', status: 'SUBMITTED', changedLines: 2, reason: null, at: '2026-11-26T00:00:02Z', version: 8 } });
+    const s = useMatchStore.getState();
+    expect(s.sabotages).toHaveLength(1);
+    expect(s.sabotages[0]).toMatchObject({ submissionId: 'sab1', status: 'REFUSED', reason: 'SABOTAGE_PASSES_ALL_TESTS', changedLines: 1 });
+    expect(s.feed[0].text).toBe('rival submitted a sabotage');
+    expect(sounds.error).toHaveBeenCalled();
+  });
+
+  it('merges the chat history pushed after a re-join with live messages, once each, in order', () => {
+    useMatchStore.setState({ chat: [] });
+    const msg = (id: string, at: string) => ({ messageId: id, channel: 'MATCH', matchId: 'm1', playerId: 'rival', handle: 'rival', text: id, sentAt: at });
+    socket.dispatch({ type: 'chat:message', payload: msg('b', '2026-11-26T00:00:02Z') });
+    socket.dispatch({ type: 'chat:history', payload: { channel: 'MATCH', matchId: 'm1', messages: [msg('a', '2026-11-26T00:00:01Z'), msg('b', '2026-11-26T00:00:02Z')] } });
+    socket.dispatch({ type: 'chat:history', payload: { channel: 'MATCH', matchId: 'other', messages: [msg('x', '2026-11-26T00:00:03Z')] } });
+    expect(useMatchStore.getState().chat.map((m) => m.messageId)).toEqual(['a', 'b']);
   });
 });

@@ -14,9 +14,10 @@ public final class QueryProcessingGroups {
     public static final String CLANS = "clans";
     public static final String PROBLEMS = "problems";
     public static final String LIVE_VIEWS = "live-views";
+    public static final String FAIR_PLAY = "fair-play";
 
     /** Every read model, in the order "rebuild all" resets them. */
-    public static final List<String> ALL = List.of(PLAYERS, MATCHES, CLANS, PROBLEMS, LIVE_VIEWS);
+    public static final List<String> ALL = List.of(PLAYERS, MATCHES, CLANS, PROBLEMS, LIVE_VIEWS, FAIR_PLAY);
 
     private QueryProcessingGroups() {
     }

@@ -71,8 +71,9 @@ class GatewayConfiguration {
 
     @Bean
     MatchHandlers matchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands,
-                                Frames gatewayFrames, ReactiveStringRedisTemplate redis) {
-        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis);
+                                Frames gatewayFrames, ReactiveStringRedisTemplate redis,
+                                org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
+        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis, new SabotageCodes(eventStore));
     }
 
     @Bean

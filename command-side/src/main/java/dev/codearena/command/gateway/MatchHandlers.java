@@ -7,7 +7,10 @@ import dev.codearena.api.match.ForfeitMatchCommand;
 import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.SubmissionId;
 import dev.codearena.api.match.SubmissionOutcome;
+import dev.codearena.api.match.SubmissionKind;
+import dev.codearena.api.match.SubmitSabotageCommand;
 import dev.codearena.api.match.SubmitSolutionCommand;
+import dev.codearena.api.wire.MatchCodeRequest;
 import dev.codearena.api.wire.Ack;
 import dev.codearena.api.wire.LiveMatches;
 import dev.codearena.api.wire.MatchForfeit;
@@ -49,9 +52,11 @@ final class MatchHandlers implements MessageHandlers {
     private final CommandGateway commands;
     private final Frames frames;
     private final ReactiveStringRedisTemplate redis;
+    private final SabotageCodes sabotageCodes;
 
     MatchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands, Frames frames,
-                  ReactiveStringRedisTemplate redis) {
+                  ReactiveStringRedisTemplate redis, SabotageCodes sabotageCodes) {
+        this.sabotageCodes = sabotageCodes;
         this.rooms = rooms;
         this.rosters = rosters;
         this.views = views;
@@ -68,6 +73,8 @@ final class MatchHandlers implements MessageHandlers {
         map.put(WireProtocol.MATCH_LEAVE, MessageHandler.of(MatchLeave.class, this::leave));
         map.put(WireProtocol.MATCH_SUBMIT, MessageHandler.of(MatchSubmit.class,
                 (s, p) -> p.matchId() == null ? Mono.empty() : requirePlayer(s, p.matchId().value()), this::submit));
+        map.put(WireProtocol.MATCH_CODE, MessageHandler.of(MatchCodeRequest.class,
+                (s, p) -> p.matchId() == null ? Mono.empty() : requirePlayer(s, p.matchId().value()), this::code));
         map.put(WireProtocol.MATCH_FORFEIT, MessageHandler.of(MatchForfeit.class,
                 (s, p) -> p.matchId() == null ? Mono.empty() : requirePlayer(s, p.matchId().value()), this::forfeit));
         map.put(WireProtocol.SPECTATE_JOIN, MessageHandler.of(SpectateJoin.class, this::refusePlayersOwnMatch, this::spectate));
@@ -168,7 +175,9 @@ final class MatchHandlers implements MessageHandlers {
         SubmissionId submissionId = SubmissionId.of(submit.submissionId() == null
                 ? UUID.randomUUID().toString()
                 : idempotentId(session.playerId(), submit.matchId().value(), submit.submissionId()));
-        SubmitSolutionCommand command = new SubmitSolutionCommand(submit.matchId(), submissionId,
+        Object command = submit.kindOrDefault() == SubmissionKind.SABOTAGE_VALIDATION
+                ? new SubmitSabotageCommand(submit.matchId(), submissionId, session.player().playerId(), submit.code())
+                : new SubmitSolutionCommand(submit.matchId(), submissionId,
                 session.player().playerId(), submit.problemId(), submit.language(), submit.code());
         return Mono.fromFuture(() -> commands.<SubmissionOutcome>send(command))
                 .flatMap(outcome -> {
@@ -181,6 +190,12 @@ final class MatchHandlers implements MessageHandlers {
                     return Mono.error(CodeArenaException.rule(refusal,
                             outcome.detail() == null ? refusal.defaultMessage() : outcome.detail()));
                 });
+    }
+
+    private Mono<Void> code(GatewaySession session, String requestId, MatchCodeRequest request) {
+        return sabotageCodes.codeFor(request.matchId(), session.player().playerId())
+                .doOnNext(code -> session.send(frames.reply(WireProtocol.MATCH_CODE, requestId, code)))
+                .then();
     }
 
     private Mono<Void> forfeit(GatewaySession session, String requestId, MatchForfeit forfeit) {

@@ -9,7 +9,21 @@ import dev.codearena.api.judge.TestResult;
 import dev.codearena.api.judge.Verdict;
 import dev.codearena.api.player.PlayerClass;
 import dev.codearena.api.player.PlayerId;
+import dev.codearena.api.judge.CheckerSpec;
+import dev.codearena.api.judge.Language;
+import dev.codearena.api.match.CreateMatchCommand;
+import dev.codearena.api.match.MatchId;
+import dev.codearena.api.match.MatchMode;
+import dev.codearena.api.match.MatchSettings;
+import dev.codearena.api.match.ReferenceSolution;
+import dev.codearena.api.player.RegisterPlayerCommand;
+import dev.codearena.api.problem.ImportProblemCommand;
+import dev.codearena.api.problem.ProblemDefinition;
+import dev.codearena.api.problem.ProblemId;
 import dev.codearena.command.CommandSideApplication;
+import dev.codearena.command.it.ResultInjector;
+import dev.codearena.command.it.ResultInjectorVerdicts;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import dev.codearena.command.auth.Role;
@@ -70,6 +84,12 @@ class GatewayIntegrationTest {
     ReactiveStringRedisTemplate redis;
     @Autowired
     RSocketTcpServer tcpServer;
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    org.axonframework.eventsourcing.eventstore.EventStore eventStore;
+    @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate stringRedis;
 
     @Test
     void aHandshakeWithoutAValidTokenIsRefused() {
@@ -303,6 +323,91 @@ class GatewayIntegrationTest {
                 assertError(b.reply("ls"), "NOT_LOBBY_HOST");
             }
         }
+    }
+
+    /**
+     * A real Sabotage match on the command bus: each player gets the reference through {@code match:code},
+     * sabotages through {@code match:submit} with kind SABOTAGE_VALIDATION (over the edit budget refused at
+     * once with the reason), and once both are accepted by the (injected) judge, {@code match:code} hands each
+     * player the opponent's sabotage to repair; only players of the match may ask.
+     */
+    @Test
+    void sabotagePlayersGetTheirOwnCodeThroughTheGateway() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        AuthenticatedPlayer alice = player("alice", false);
+        AuthenticatedPlayer bob = player("bob", false);
+        for (AuthenticatedPlayer p : List.of(alice, bob)) {
+            commands.sendAndWait(new RegisterPlayerCommand(p.playerId(), p.handle() + "_" + run, PlayerClass.SABOTEUR));
+        }
+        String reference = "n = int(input())\nprint(n * 2)\n";
+        ProblemId problem = ProblemId.of("double-" + run);
+        commands.sendAndWait(new ImportProblemCommand(problem, "h-" + run, new ProblemDefinition("Double it", 1, List.of(), 1000, 256,
+                CheckerSpec.TOKENS, Set.of(MatchMode.values()), "", "double/v1/tests", 3, new ReferenceSolution(Language.PYTHON3, reference))));
+        MatchId match = MatchId.of("sabotage-" + run);
+        rosters.record(match.value(), List.of(alice.playerId().value(), bob.playerId().value()), System.currentTimeMillis()).block();
+        try (ResultInjector judge = new ResultInjector(stringRedis, match.value(), ResultInjectorVerdicts::bySource);
+             GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(player("sam", false)))) {
+            commands.sendAndWait(new CreateMatchCommand(match, MatchMode.SABOTAGE,
+                    MatchSettings.defaults(MatchMode.SABOTAGE).withStartDelaySeconds(0).withSubmitIntervalMs(0),
+                    List.of(alice.playerId(), bob.playerId()), List.of(problem)));
+
+            a.send("match:code", "c1", Map.of("matchId", match.value()));
+            JsonNode phaseOne = a.reply("c1");
+            assertThat(phaseOne.path("type").asText()).as("%s", phaseOne).isEqualTo("match:code");
+            assertThat(phaseOne.path("payload").path("referenceSource").asText()).isEqualTo(reference);
+            assertThat(phaseOne.path("payload").path("language").asText()).isEqualTo("python3");
+            assertThat(phaseOne.path("payload").path("editBudgetLines").asInt()).isEqualTo(3);
+            assertThat(phaseOne.path("payload").path("repairSource").isNull()).isTrue();
+            s.send("match:code", "c2", Map.of("matchId", match.value()));
+            assertError(s.reply("c2"), "NOT_IN_MATCH");
+
+            Map<String, Object> overBudget = sabotage(match, problem, "import os\nn = 0\nm = 1\nprint(n)\nprint(m)\n");
+            awaitStarted(match);
+            a.send("match:submit", "s0", overBudget);
+            assertThat(assertError(a.reply("s0"), "SABOTAGE_EDIT_BUDGET_EXCEEDED").path("message").asText()).isNotBlank();
+            String aliceBug = "n = int(input())\nprint(n * 3)  # WRONG\n";
+            String bobBug = "n = int(input())\nprint(n * 2 + 1)  # WRONG\n";
+            Thread.sleep(2_100); // the gateway's rate limit: one match:submit per 2 s
+            a.send("match:submit", "s1", sabotage(match, problem, aliceBug));
+            assertThat(a.reply("s1").path("type").asText()).isEqualTo("match:submitted");
+            b.send("match:submit", "s2", sabotage(match, problem, bobBug));
+            assertThat(b.reply("s2").path("type").asText()).isEqualTo("match:submitted");
+
+            JsonNode repair = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                a.send("match:code", "r" + i, Map.of("matchId", match.value()));
+                repair = a.reply("r" + i).path("payload");
+                if (!repair.path("repairSource").isNull()) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            assertThat(repair.path("repairSource").asText()).as("alice repairs bob's sabotage").isEqualTo(bobBug);
+            assertThat(repair.path("saboteurId").asText()).isEqualTo(bob.playerId().value());
+            b.send("match:code", "rb", Map.of("matchId", match.value()));
+            assertThat(b.reply("rb").path("payload").path("repairSource").asText()).isEqualTo(aliceBug);
+        }
+    }
+
+    /** The match starts by its deadline right after creation, on another thread. */
+    private void awaitStarted(MatchId match) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (eventStore.readEvents(match.value()).asStream()
+                    .anyMatch(e -> e.getPayload() instanceof dev.codearena.api.match.MatchStarted)) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(match + " did not start");
+    }
+
+    private static Map<String, Object> sabotage(MatchId match, ProblemId problem, String code) {
+        return Map.of("matchId", match.value(), "problemId", problem.value(), "language", "python3", "code", code,
+                "kind", "SABOTAGE_VALIDATION");
     }
 
     private String newMatch(List<AuthenticatedPlayer> players) {

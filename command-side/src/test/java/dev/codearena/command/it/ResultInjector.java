@@ -24,7 +24,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@link JudgeChannels#JOBS} and answers on {@link JudgeChannels#RESULTS} with the verdict the
  * test chooses (the real judge is exercised in the arena end-to-end test).
  */
-final class ResultInjector implements AutoCloseable {
+public final class ResultInjector implements AutoCloseable {
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json = new ObjectMapper();
@@ -34,7 +34,7 @@ final class ResultInjector implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    ResultInjector(StringRedisTemplate redis, String matchId, Function<JudgeJob, Verdict> verdicts) {
+    public ResultInjector(StringRedisTemplate redis, String matchId, Function<JudgeJob, Verdict> verdicts) {
         this.redis = redis;
         this.matchId = matchId;
         this.verdicts = verdicts;

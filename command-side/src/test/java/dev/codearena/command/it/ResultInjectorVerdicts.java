@@ -4,12 +4,12 @@ import dev.codearena.api.judge.JudgeJob;
 import dev.codearena.api.judge.Verdict;
 
 /** The stand-in judge's rule: a marker in the source decides the verdict. */
-final class ResultInjectorVerdicts {
+public final class ResultInjectorVerdicts {
 
     private ResultInjectorVerdicts() {
     }
 
-    static Verdict bySource(JudgeJob job) {
+    public static Verdict bySource(JudgeJob job) {
         if (job.source().contains("SYNTAX")) {
             return Verdict.CE;
         }

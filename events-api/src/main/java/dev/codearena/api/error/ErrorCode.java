@@ -19,6 +19,7 @@ public enum ErrorCode {
     READ_MODEL_REBUILDING("This view is being rebuilt from history; retry shortly."),
     UNKNOWN_READ_MODEL("No such read model."),
     ADMIN_ONLY("Only admins may do that."),
+    FAIR_PLAY_FLAG_NOT_FOUND("No such fair-play flag."),
 
     // --- gateway: connection, protocol and accounts
     UNAUTHENTICATED("Sign in first: the access token is missing, invalid or expired."),

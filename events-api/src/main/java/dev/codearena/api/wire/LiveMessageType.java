@@ -20,6 +20,8 @@ public final class LiveMessageType {
     public static final String ROUND = "match:round";
     /** A submission was received (pending judging) or refused; no code. */
     public static final String SUBMISSION = "match:submission";
+    /** Sabotage phase 1: a sabotage went to validation or was refused (with the reason). */
+    public static final String SABOTAGE = "match:sabotage";
     /** A player forfeited. */
     public static final String FORFEIT = "match:forfeit";
     /** Final standings and rating changes. */
@@ -27,12 +29,18 @@ public final class LiveMessageType {
     /** The full {@link dev.codearena.api.live.LiveMatchView}; also what the gateway sends on (re)join. */
     public static final String STATE = "match:state";
 
-    private static final java.util.Map<String, Class<? extends LivePayload>> PAYLOADS = java.util.Map.of(
-            VERDICT, MatchVerdictPayload.class, LOCKOUT, MatchLockoutPayload.class,
-            ELIMINATE, MatchEliminatePayload.class, GOLF, MatchGolfPayload.class, PHASE, MatchPhasePayload.class,
-            ROUND, MatchRoundPayload.class, SUBMISSION, MatchSubmissionPayload.class,
-            FORFEIT, MatchForfeitPayload.class, END, MatchEndPayload.class,
-            STATE, dev.codearena.api.live.LiveMatchView.class);
+    private static final java.util.Map<String, Class<? extends LivePayload>> PAYLOADS = java.util.Map.ofEntries(
+            java.util.Map.entry(VERDICT, MatchVerdictPayload.class),
+            java.util.Map.entry(LOCKOUT, MatchLockoutPayload.class),
+            java.util.Map.entry(ELIMINATE, MatchEliminatePayload.class),
+            java.util.Map.entry(GOLF, MatchGolfPayload.class),
+            java.util.Map.entry(PHASE, MatchPhasePayload.class),
+            java.util.Map.entry(ROUND, MatchRoundPayload.class),
+            java.util.Map.entry(SUBMISSION, MatchSubmissionPayload.class),
+            java.util.Map.entry(FORFEIT, MatchForfeitPayload.class),
+            java.util.Map.entry(END, MatchEndPayload.class),
+            java.util.Map.entry(SABOTAGE, MatchSabotagePayload.class),
+            java.util.Map.entry(STATE, dev.codearena.api.live.LiveMatchView.class));
 
     private LiveMessageType() {
     }

@@ -18,6 +18,7 @@ public final class WireProtocol {
     public static final String MATCH_LEAVE = "match:leave";
     public static final String MATCH_SUBMIT = "match:submit";
     public static final String MATCH_FORFEIT = "match:forfeit";
+    public static final String MATCH_CODE = "match:code";
     public static final String QUEUE_JOIN = "lobby:queue";
     public static final String QUEUE_LEAVE = "lobby:leave";
     public static final String LOBBY_CREATE = "lobby:create";
@@ -53,6 +54,7 @@ public final class WireProtocol {
             MATCH_LEAVE, MatchLeave.class,
             MATCH_SUBMIT, MatchSubmit.class,
             MATCH_FORFEIT, MatchForfeit.class,
+            MATCH_CODE, MatchCodeRequest.class,
             QUEUE_JOIN, QueueJoin.class,
             QUEUE_LEAVE, QueueLeave.class,
             LOBBY_CREATE, LobbyCreate.class,
@@ -74,6 +76,7 @@ public final class WireProtocol {
             MATCH_SUBMITTED, SubmissionAccepted.class,
             MATCH_VERDICT, TestVerdict.class,
             MATCH_TICK, MatchTick.class,
+            MATCH_CODE, SabotageCode.class,
             QUEUED, QueueStatus.class,
             LEFT, QueueStatus.class,
             FOUND, MatchFound.class,

@@ -3,6 +3,7 @@ package dev.codearena.query.api;
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.live.LiveMatchView;
+import dev.codearena.api.query.ClanStanding;
 import dev.codearena.api.query.ClanView;
 import dev.codearena.api.query.EventStreamPage;
 import dev.codearena.api.query.LeaderboardEntry;
@@ -77,6 +78,12 @@ class QueryRSocketController {
                                                        PageRequest page) {
         PageRequest p = page == null ? FIRST_PAGE : page;
         return leaderboards.clan(clanId, board, p.page(), p.size());
+    }
+
+    @MessageMapping("query.clans.{board}")
+    Mono<ResultPage<ClanStanding>> clans(@DestinationVariable String board, PageRequest page) {
+        PageRequest p = page == null ? FIRST_PAGE : page;
+        return leaderboards.clans("", board, p.page(), p.size());
     }
 
     @MessageMapping("query.player.{playerId}")

@@ -25,6 +25,9 @@ import dev.codearena.api.match.RepairSucceeded;
 import dev.codearena.api.match.RoundEnded;
 import dev.codearena.api.match.RoundStarted;
 import dev.codearena.api.match.SabotageAccepted;
+import dev.codearena.api.match.SabotageRefused;
+import dev.codearena.api.match.SabotageSubmitted;
+import dev.codearena.api.wire.MatchSabotagePayload;
 import dev.codearena.api.match.Standing;
 import dev.codearena.api.match.SubmissionJudged;
 import dev.codearena.api.match.SubmissionReceived;
@@ -261,6 +264,18 @@ class LiveViewProjection {
             s.players.get(event.playerId()).forfeited = true;
             return new MatchForfeitPayload(s.matchId, event.playerId(), event.forfeitedAt(), s.version);
         });
+    }
+
+    @EventHandler
+    void on(SabotageSubmitted event, @SequenceNumber long sequence, ReplayStatus replay) {
+        change(event.matchId(), sequence, replay, s -> new MatchSabotagePayload(s.matchId, event.submissionId(), event.playerId(),
+                MatchSabotagePayload.Status.SUBMITTED, event.changedLines(), null, event.receivedAt(), s.version));
+    }
+
+    @EventHandler
+    void on(SabotageRefused event, @SequenceNumber long sequence, ReplayStatus replay) {
+        change(event.matchId(), sequence, replay, s -> new MatchSabotagePayload(s.matchId, event.submissionId(), event.playerId(),
+                MatchSabotagePayload.Status.REFUSED, 0, event.reason(), event.refusedAt(), s.version));
     }
 
     @EventHandler

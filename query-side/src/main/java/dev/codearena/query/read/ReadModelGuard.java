@@ -21,6 +21,7 @@ public class ReadModelGuard {
     public static final String CLANS = QueryProcessingGroups.CLANS;
     public static final String PROBLEMS = QueryProcessingGroups.PROBLEMS;
     public static final String LIVE_VIEWS = QueryProcessingGroups.LIVE_VIEWS;
+    public static final String FAIR_PLAY = QueryProcessingGroups.FAIR_PLAY;
 
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 

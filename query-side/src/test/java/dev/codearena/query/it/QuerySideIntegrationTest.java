@@ -392,6 +392,10 @@ class QuerySideIntegrationTest {
                     .retrieveMono(dev.codearena.api.query.ResultPage.class).block(Duration.ofSeconds(10));
             assertThat(page.items()).hasSize(3);
             assertThat(page.total()).isEqualTo(history.players().size());
+            dev.codearena.api.query.ResultPage<?> clans = requester.route("query.clans.OVERALL")
+                    .data(new dev.codearena.api.query.PageRequest(0, 100))
+                    .retrieveMono(dev.codearena.api.query.ResultPage.class).block(Duration.ofSeconds(10));
+            assertThat(clans.total()).isEqualTo(getJson("/api/clans?size=100").get("total").asLong()).isPositive();
             Throwable error = requester.route("query.match.no-such-match").retrieveMono(String.class)
                     .map(s -> (Throwable) null).onErrorResume(e -> reactor.core.publisher.Mono.just(e)).block(Duration.ofSeconds(10));
             assertThat(error).isNotNull();

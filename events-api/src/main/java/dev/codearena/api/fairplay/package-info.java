@@ -1,0 +1,2 @@
+/** The admin's view of fair-play flags (plagiarism, bot and collusion signals) and their reviews. */
+package dev.codearena.api.fairplay;
