@@ -17,7 +17,6 @@ const jar = resolve(process.argv[2] ?? join(repo, 'arena/target/codearena.jar'))
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(repo, 'web-client/target/screenshots');
 const adminHandle = 'e2e_admin';
-const adminToken = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-' + Math.random().toString(36).slice(2);
 const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 120_000);
 
 function fail(message) {
@@ -63,7 +62,7 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'codearena-e2e-'));
   const problems = pickProblems(join(work, 'problems'));
   // E2E_BASE_URL: drive an arena that is already running (development only; it must have been
-  // started with the same five problems, admin handle and E2E_ADMIN_TOKEN).
+  // started with the same five problems and admin handle).
   const external = process.env.E2E_BASE_URL;
   const port = external ? 0 : await freePort();
   const base = external ?? `http://localhost:${port}`;
@@ -74,7 +73,7 @@ async function main() {
     // The judge resolves tests against its own problems-root, whose default is not the catalogue's
     // (<data-dir>/problem-store); state it so both agree.
     `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`, `--codearena.admin.handles=${adminHandle}`,
-    `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true',
+    '--axon.update-check.disabled=true',
     // e.g. --spring.web.resources.static-locations=file:web-client/target/classes/static/ to try a fresh build
     ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
   { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -214,8 +213,7 @@ async function main() {
     const admin = await open('admin');
     await signUp(admin, adminHandle, 'ARCHITECT');
     await admin.getByRole('link', { name: 'Admin' }).click();
-    await admin.getByTestId('admin-token').fill(adminToken);
-    await admin.getByRole('button', { name: 'Use' }).click();
+    // No admin token to type: the query side authorises /api/admin/** by the signed-in admin's access token (ADMIN role).
     await admin.getByTestId('rebuild-players').click();
     const bar = admin.getByTestId('progress-players');
     await waitFor('the players rebuild to finish', async () => (await bar.getAttribute('data-state')) === 'DONE'

@@ -8,17 +8,11 @@ export class ApiError extends Error {
 }
 
 let accessToken: string | null = null;
-let adminToken: string | null = sessionStorage.getItem('codearena.adminToken');
 let refreshing: Promise<Session | null> | null = null;
 const sessionListeners = new Set<(s: Session | null) => void>();
 
 export function setAccessToken(token: string | null) { accessToken = token; }
 export function getAccessToken() { return accessToken; }
-export function setAdminToken(token: string | null) {
-  adminToken = token;
-  if (token) sessionStorage.setItem('codearena.adminToken', token); else sessionStorage.removeItem('codearena.adminToken');
-}
-export function getAdminToken() { return adminToken; }
 export function onSessionRefreshed(listener: (s: Session | null) => void) {
   sessionListeners.add(listener);
   return () => { sessionListeners.delete(listener); };
@@ -55,7 +49,6 @@ export async function api<T>(path: string, init: RequestInit = {}, retry = true)
   const headers = new Headers(init.headers);
   if (init.body && !headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
   if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
-  if (adminToken && path.startsWith('/api/admin')) headers.set('X-Admin-Token', adminToken);
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers, credentials: 'same-origin' });

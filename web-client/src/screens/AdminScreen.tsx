@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, getAdminToken, post, setAdminToken } from '../lib/api';
+import { api, post } from '../lib/api';
 import type { RebuildStatus } from '../lib/types';
 import { FairPlayTab } from './admin/FairPlayTab';
 import { ProblemsAdmin } from './admin/ProblemsAdmin';
@@ -24,7 +24,6 @@ function Progress({ status }: { status: RebuildStatus }) {
 export function AdminScreen() {
   const [statuses, setStatuses] = useState<RebuildStatus[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [token, setToken] = useState(getAdminToken() ?? '');
 
   const load = useCallback(() => api<RebuildStatus[]>('/api/admin/read-models').then((s) => { setStatuses(s); setError(null); return s; }), []);
   useEffect(() => {
@@ -50,12 +49,7 @@ export function AdminScreen() {
     <div className="page admin">
       <h1>Admin</h1>
       {error && <p className="error" role="alert">{error}</p>}
-      <form className="panel row" onSubmit={(e) => { e.preventDefault(); setAdminToken(token || null); load().catch((er) => setError(er.message)); }}>
-        <label>Admin token <small className="muted">(the query side's X-Admin-Token until it accepts admin JWTs)</small>
-          <input type="password" value={token} onChange={(e) => setToken(e.target.value)} data-testid="admin-token" />
-        </label>
-        <button type="submit">Use</button>
-      </form>
+      <p className="muted" data-testid="admin-auth-note">Admin requests are authorised by your sign-in: only accounts with the admin role may see and rebuild read models.</p>
       <section className="panel">
         <div className="row"><h2>Read models</h2><button onClick={() => void rebuild()} disabled={rebuilding}>Rebuild all</button></div>
         <table className="table">

@@ -80,7 +80,7 @@ export function ReplayScreen({ matchId }: { matchId: string }) {
         <button onClick={() => setStep(Math.min(events.length, step + 1))} disabled={step >= events.length} aria-label="Next event" data-testid="replay-next">▶</button>
         <input type="range" min={0} max={events.length} value={step} onChange={(e) => setStep(Number(e.target.value))}
           aria-label="Event timeline" data-testid="replay-slider" />
-        <span data-testid="replay-step">{step} / {events.length}</span>
+        <span data-testid="replay-step" title="events applied / events in the match">{step} / {events.length}</span>
       </div>
       <div className="replay-grid">
         <section className="panel">
@@ -94,7 +94,7 @@ export function ReplayScreen({ matchId }: { matchId: string }) {
           </ol>
         </section>
         <section className="panel">
-          <h3>State after event {step}</h3>
+          <h3 data-testid="replay-position">{event ? `State after event #${event.sequence}` : 'State before the first event'}</h3>
           {state && (
             <>
               <p>Phase <b data-testid="replay-phase">{state.phase.toLowerCase()}</b>{state.round ? ` · round ${state.round}` : ''}

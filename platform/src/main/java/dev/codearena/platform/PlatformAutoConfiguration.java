@@ -1,6 +1,7 @@
 package dev.codearena.platform;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.codearena.platform.json.IsoInstantModule;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -66,6 +67,13 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean(SagaSqlSchema.class)
     SagaSqlSchema sagaSqlSchema() {
         return new PostgresSagaSqlSchema();
+    }
+
+    /** Picked up by Boot's ObjectMapper, which Axon's Jackson serializer uses too (events, tokens). */
+    @Bean
+    @ConditionalOnMissingBean(IsoInstantModule.class)
+    IsoInstantModule isoInstantModule() {
+        return new IsoInstantModule();
     }
 
     @Bean

@@ -4,15 +4,13 @@ import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.player.PlayerClass;
 import dev.codearena.api.player.PlayerId;
-import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.JwtException;
+import dev.codearena.platform.security.AccessTokenVerifier;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKey;
 
@@ -24,11 +22,13 @@ public final class AccessTokens {
     private final SecretKey key;
     private final Duration ttl;
     private final Clock clock;
+    private final AccessTokenVerifier verifier;
 
     public AccessTokens(SecretKey key, Duration ttl, Clock clock) {
         this.key = key;
         this.ttl = ttl;
         this.clock = clock;
+        this.verifier = new AccessTokenVerifier(key, clock);
     }
 
     public String issue(AuthenticatedPlayer player) {
@@ -51,25 +51,13 @@ public final class AccessTokens {
 
     /** @throws CodeArenaException {@code UNAUTHENTICATED} when the token is missing, forged, malformed or expired */
     public AuthenticatedPlayer verify(String token) {
-        if (token == null || token.isBlank()) {
-            throw CodeArenaException.invalid(ErrorCode.UNAUTHENTICATED, null);
-        }
+        AccessTokenVerifier.VerifiedAccessToken verified = verifier.verify(token);
         try {
-            Claims claims = Jwts.parser()
-                    .verifyWith(key)
-                    .requireIssuer(ISSUER)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
             Set<Role> roles = EnumSet.noneOf(Role.class);
-            Object rawRoles = claims.get("roles");
-            if (rawRoles instanceof List<?> list) {
-                list.forEach(r -> roles.add(Role.valueOf(String.valueOf(r))));
-            }
-            return new AuthenticatedPlayer(PlayerId.of(claims.getSubject()), claims.get("handle", String.class),
-                    PlayerClass.valueOf(claims.get("class", String.class)), roles);
-        } catch (JwtException | IllegalArgumentException | NullPointerException e) {
+            verified.roles().forEach(role -> roles.add(Role.valueOf(role)));
+            return new AuthenticatedPlayer(PlayerId.of(verified.playerId()), verified.handle(),
+                    PlayerClass.valueOf(verified.playerClass()), roles);
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw CodeArenaException.invalid(ErrorCode.UNAUTHENTICATED, null);
         }
     }

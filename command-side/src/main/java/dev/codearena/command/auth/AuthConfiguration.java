@@ -1,5 +1,6 @@
 package dev.codearena.command.auth;
 
+import dev.codearena.platform.security.JwtKeys;
 import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +40,7 @@ class AuthConfiguration {
     @Bean
     AccessTokens accessTokens(AuthProperties properties, @Value("${codearena.data-dir:./data}") Path dataDir,
                               ObjectProvider<Clock> clock) {
-        return new AccessTokens(JwtKey.resolve(properties.jwtSecret(), dataDir), properties.accessTokenTtl(),
+        return new AccessTokens(JwtKeys.resolve(properties.jwtSecret(), dataDir), properties.accessTokenTtl(),
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

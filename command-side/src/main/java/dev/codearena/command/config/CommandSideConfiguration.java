@@ -1,9 +1,11 @@
 package dev.codearena.command.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,11 +25,19 @@ class CommandSideConfiguration {
 
     /**
      * Keeps loaded Match aggregates in memory between commands, so a busy match is not re-read from the
-     * event store for every submission (see docs/benchmarks.md, "Match engine").
+     * event store for every submission (see docs/benchmarks.md, "Match engine"). Bounded: a live match
+     * is a few kilobytes to a few hundred (sources of sabotages), and idle ones leave after a while.
      */
     @Bean
-    Cache matchCache() {
-        return new WeakReferenceCache();
+    Cache matchCache(@Value("${codearena.match-cache.maximum-size:20000}") long maximumSize,
+                     @Value("${codearena.match-cache.expire-after-access:PT30M}") Duration expireAfterAccess) {
+        return new AggregateCache(maximumSize, expireAfterAccess);
+    }
+
+    /** Used by the Match aggregate ({@code @Aggregate(commandTargetResolver = ...)}): the busiest command target. */
+    @Bean
+    CommandTargetResolver matchTargetResolver() {
+        return new CachingCommandTargetResolver();
     }
 
     /**

@@ -1,10 +1,16 @@
 package dev.codearena.command.judging;
 
 import dev.codearena.api.judge.JudgeJob;
+import java.util.List;
 
 /** Where judge jobs go (the Redis stream {@code JudgeChannels.JOBS} in production). */
 public interface JudgeJobPublisher {
 
     /** Enqueues the job; returns when the queue has accepted it. Publishing the same job twice is harmless. */
     void publish(JudgeJob job);
+
+    /** Enqueues several jobs, in this order; implementations may send them in one round trip. */
+    default void publishAll(List<JudgeJob> jobs) {
+        jobs.forEach(this::publish);
+    }
 }

@@ -6,8 +6,13 @@ import dev.codearena.api.judge.JudgeChannels;
 import dev.codearena.api.judge.JudgeJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Map;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.StringRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** XADDs judge jobs to {@link JudgeChannels#JOBS} as JSON in the field {@link JudgeChannels#FIELD_JSON}. */
@@ -20,18 +25,42 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
     RedisJudgeJobPublisher(StringRedisTemplate redis, ObjectMapper json, MeterRegistry meters) {
         this.redis = redis;
         this.json = json;
-        this.publishTimer = Timer.builder("judge_job_publish").description("XADD of a judge job").register(meters);
+        this.publishTimer = Timer.builder("judge_job_publish").description("XADD of a judge job (or a pipelined batch)")
+                .register(meters);
     }
 
     @Override
     public void publish(JudgeJob job) {
+        StringRecord record = record(job);
+        publishTimer.record(() -> redis.opsForStream().add(record));
+    }
+
+    /** One pipelined round trip for the batch. */
+    @Override
+    public void publishAll(List<JudgeJob> jobs) {
+        if (jobs.size() == 1) {
+            publish(jobs.get(0));
+            return;
+        }
+        List<StringRecord> records = jobs.stream().map(this::record).toList();
+        publishTimer.record(() -> redis.executePipelined(new SessionCallback<Object>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <K, V> Object execute(RedisOperations<K, V> operations) throws DataAccessException {
+                RedisOperations<String, String> strings = (RedisOperations<String, String>) operations;
+                records.forEach(r -> strings.opsForStream().add(r));
+                return null;
+            }
+        }));
+    }
+
+    private StringRecord record(JudgeJob job) {
         String body;
         try {
             body = json.writeValueAsString(job);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise judge job " + job.submissionId(), e);
         }
-        publishTimer.record(() -> redis.opsForStream().add(StreamRecords.string(Map.of(JudgeChannels.FIELD_JSON, body))
-                .withStreamKey(JudgeChannels.JOBS)));
+        return StreamRecords.string(Map.of(JudgeChannels.FIELD_JSON, body)).withStreamKey(JudgeChannels.JOBS);
     }
 }

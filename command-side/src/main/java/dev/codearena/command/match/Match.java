@@ -5,12 +5,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.judge.Verdict;
-import dev.codearena.api.match.ConfirmMatchFinalisedCommand;
 import dev.codearena.api.match.CancelMatchCommand;
+import dev.codearena.api.match.ConfirmMatchFinalisedCommand;
 import dev.codearena.api.match.EliminationReason;
 import dev.codearena.api.match.EndReason;
 import dev.codearena.api.match.ForfeitMatchCommand;
 import dev.codearena.api.match.GolfBestImproved;
+import dev.codearena.api.match.LeaveMatchCommand;
 import dev.codearena.api.match.MatchCancelled;
 import dev.codearena.api.match.MatchCreated;
 import dev.codearena.api.match.MatchEnded;
@@ -22,8 +23,13 @@ import dev.codearena.api.match.MatchPlayer;
 import dev.codearena.api.match.MatchProblem;
 import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.MatchStarted;
+import dev.codearena.api.match.MembershipOutcome;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.PlayerJoinRefused;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeaveRefused;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.ProblemLocked;
 import dev.codearena.api.match.ProblemSolved;
 import dev.codearena.api.match.RecordVerdictCommand;
@@ -36,6 +42,7 @@ import dev.codearena.api.match.SabotageAccepted;
 import dev.codearena.api.match.SabotageRefused;
 import dev.codearena.api.match.SabotageSubmitted;
 import dev.codearena.api.match.Standing;
+import dev.codearena.api.match.Standings;
 import dev.codearena.api.match.SubmissionId;
 import dev.codearena.api.match.SubmissionJudged;
 import dev.codearena.api.match.SubmissionKind;
@@ -83,7 +90,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * <p>Refused submissions are events ({@link SubmissionRefused}, {@link SabotageRefused}) with an
  * {@link ErrorCode}; other refused commands throw {@link CodeArenaException}.
  */
-@Aggregate(cache = "matchCache")
+@Aggregate(cache = "matchCache", commandTargetResolver = "matchTargetResolver")
 public class Match {
 
     @AggregateIdentifier
@@ -228,6 +235,60 @@ public class Match {
         if (activePlayers().size() <= 1) {
             endMatch(mode == MatchMode.BATTLE_ROYALE ? EndReason.LAST_PLAYER_STANDING : EndReason.FORFEIT, now, deadlines);
         }
+    }
+
+    // ------------------------------------------------------------------ roster before the start
+
+    @CommandHandler
+    MembershipOutcome handle(AdmitPlayerCommand command, Clock clock) {
+        PlayerId playerId = command.player().playerId();
+        Contestant existing = contestants.get(playerId);
+        Refusal refusal;
+        if (phase != MatchPhase.SCHEDULED) {
+            refusal = notBeforeStart();
+        } else if (existing != null) {
+            refusal = existing.forfeited ? new Refusal(ErrorCode.PLAYER_FORFEITED, null)
+                    : new Refusal(ErrorCode.ALREADY_IN_MATCH, null);
+        } else if (contestants.size() >= settings.maxPlayers()) {
+            refusal = new Refusal(ErrorCode.MATCH_FULL, mode + " match of at most " + settings.maxPlayers() + " players");
+        } else {
+            refusal = null;
+        }
+        Instant now = clock.instant();
+        if (refusal != null) {
+            apply(new PlayerJoinRefused(matchId, playerId, refusal.code(), refusal.detail(), now));
+            return MembershipOutcome.refused(refusal.code(), refusal.detail());
+        }
+        apply(new PlayerJoined(matchId, command.player(), now));
+        return MembershipOutcome.done();
+    }
+
+    /** Leaving before the start takes the player off the roster; below the minimum the match is cancelled. */
+    @CommandHandler
+    MembershipOutcome handle(LeaveMatchCommand command, Clock clock, DeadlineManager deadlines) {
+        Contestant contestant = contestantOf(command.playerId());
+        Refusal refusal = phase != MatchPhase.SCHEDULED ? notBeforeStart()
+                : contestant.forfeited ? new Refusal(ErrorCode.PLAYER_FORFEITED, null) : null;
+        Instant now = clock.instant();
+        if (refusal != null) {
+            apply(new PlayerLeaveRefused(matchId, command.playerId(), refusal.code(), refusal.detail(), now));
+            return MembershipOutcome.refused(refusal.code(), refusal.detail());
+        }
+        apply(new PlayerLeft(matchId, command.playerId(), now));
+        if (activePlayers().size() < settings.minPlayers()) {
+            apply(new MatchCancelled(matchId, "not enough players left before the start", now));
+            deadlines.cancelAllWithinScope(MatchDeadlines.START);
+        }
+        return MembershipOutcome.done();
+    }
+
+    private Refusal notBeforeStart() {
+        return phase == MatchPhase.ENDED || phase == MatchPhase.CANCELLED ? new Refusal(ErrorCode.MATCH_ENDED, null)
+                : new Refusal(ErrorCode.MATCH_ALREADY_STARTED, "after the start a player can only forfeit");
+    }
+
+    MatchMode mode() {
+        return mode;
     }
 
     @CommandHandler
@@ -609,66 +670,13 @@ public class Match {
         cancelAllDeadlines(deadlines);
     }
 
-    /** Final places; forfeited players always rank below everyone else (and tie among themselves). */
+    /** Final places by the shared rule ({@link Standings}), the one the auditor's replay uses too. */
     private List<Standing> standings() {
-        Comparator<Contestant> order = switch (mode) {
-            case BLITZ -> Comparator.<Contestant>comparingInt(c -> -c.points)
-                    .thenComparing(c -> c.lastLockAt, Comparator.nullsLast(Comparator.naturalOrder()));
-            case GOLF -> Comparator.<Contestant>comparingInt(c -> c.golfBytes < 0 ? Integer.MAX_VALUE : c.golfBytes)
-                    .thenComparing(c -> c.golfReachedAt, Comparator.nullsLast(Comparator.naturalOrder()));
-            case BATTLE_ROYALE -> Comparator.<Contestant>comparingInt(c -> -royaleRank(c));
-            case SABOTAGE -> Comparator.comparingInt(c -> -sabotagePoints(c));
-        };
-        // Battle Royale ranks by elimination order, where a forfeit is an elimination like any other.
-        Comparator<Contestant> withForfeits = mode == MatchMode.BATTLE_ROYALE ? order
-                : Comparator.<Contestant, Boolean>comparing(c -> c.forfeited).thenComparing(order);
-        List<Contestant> ranked = contestants.values().stream().sorted(withForfeits).toList();
-        List<Standing> standings = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            Contestant c = ranked.get(i);
-            int place = i > 0 && withForfeits.compare(ranked.get(i - 1), c) == 0 ? standings.get(i - 1).place() : i + 1;
-            standings.add(new Standing(c.player.playerId(), place, score(c), decisiveAt(c), c.forfeited));
-        }
-        return standings;
-    }
-
-    /** Higher outlasted more: survivors, then by elimination order; leaving before the start ranks lowest. */
-    private static int royaleRank(Contestant c) {
-        if (c.eliminated) {
-            return c.eliminationRank;
-        }
-        return c.forfeited ? -1 : Integer.MAX_VALUE;
-    }
-
-    private int score(Contestant c) {
-        return switch (mode) {
-            case BLITZ -> c.points;
-            case GOLF -> c.golfBytes;
-            case BATTLE_ROYALE -> c.eliminated ? c.eliminatedInRound - 1 : round;
-            case SABOTAGE -> sabotagePoints(c);
-        };
-    }
-
-    private Instant decisiveAt(Contestant c) {
-        return switch (mode) {
-            case BLITZ -> c.lastLockAt;
-            case GOLF -> c.golfReachedAt;
-            case BATTLE_ROYALE -> c.eliminatedAt;
-            case SABOTAGE -> null;
-        };
-    }
-
-    /** Repair points plus, for a sabotage the opponent never repaired, the author's reward. */
-    private int sabotagePoints(Contestant c) {
-        int points = c.repairPoints;
-        if (c.acceptedSabotage != null) {
-            boolean repaired = contestants.values().stream()
-                    .anyMatch(o -> o != c && o.repairPoints > 0 && repairs.containsKey(o.player.playerId()));
-            if (!repaired && repairs.containsKey(c.player.playerId())) {
-                points += settings.unrepairedPoints();
-            }
-        }
-        return points;
+        List<Standings.Outcome> outcomes = contestants.values().stream().map(c -> new Standings.Outcome(c.player.playerId(),
+                c.forfeited, c.points, c.lastLockAt, c.golfBytes, c.golfReachedAt, c.eliminatedInRound,
+                c.eliminationReason, c.eliminatedAt, c.acceptedSabotage != null, repairs.containsKey(c.player.playerId()),
+                c.repairPoints)).toList();
+        return Standings.rank(mode, settings, round, outcomes);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -727,6 +735,16 @@ public class Match {
         periodEndsAt = event.startsAt();
         event.players().forEach(p -> contestants.put(p.playerId(), new Contestant(p)));
         problems.addAll(event.problems());
+    }
+
+    @EventSourcingHandler
+    void on(PlayerJoined event) {
+        contestants.put(event.player().playerId(), new Contestant(event.player()));
+    }
+
+    @EventSourcingHandler
+    void on(PlayerLeft event) {
+        contestants.remove(event.playerId());
     }
 
     @EventSourcingHandler
@@ -803,8 +821,7 @@ public class Match {
         c.eliminated = true;
         c.eliminatedInRound = event.round();
         c.eliminatedAt = event.eliminatedAt();
-        // Forfeits happen during a round, before that round's eliminations: they rank just below them.
-        c.eliminationRank = event.round() * 2 + (event.reason() == EliminationReason.FORFEIT ? 0 : 1);
+        c.eliminationReason = event.reason();
     }
 
     @EventSourcingHandler
@@ -874,7 +891,7 @@ public class Match {
         boolean forfeited;
         boolean eliminated;
         int eliminatedInRound;
-        int eliminationRank = Integer.MAX_VALUE;
+        EliminationReason eliminationReason;
         Instant eliminatedAt;
         Instant lastSubmissionAt;
         int points;
@@ -894,7 +911,7 @@ public class Match {
         public boolean equals(Object o) {
             return o instanceof Contestant c && player.equals(c.player) && solved.equals(c.solved)
                     && forfeited == c.forfeited && eliminated == c.eliminated && eliminatedInRound == c.eliminatedInRound
-                    && eliminationRank == c.eliminationRank && Objects.equals(eliminatedAt, c.eliminatedAt)
+                    && eliminationReason == c.eliminationReason && Objects.equals(eliminatedAt, c.eliminatedAt)
                     && Objects.equals(lastSubmissionAt, c.lastSubmissionAt) && points == c.points
                     && Objects.equals(lastLockAt, c.lastLockAt) && golfBytes == c.golfBytes
                     && Objects.equals(golfReachedAt, c.golfReachedAt) && Objects.equals(pendingSabotage, c.pendingSabotage)

@@ -3,10 +3,12 @@ package dev.codearena.command.match;
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.match.CreateMatchCommand;
+import dev.codearena.api.match.JoinMatchCommand;
 import dev.codearena.api.match.MatchId;
 import dev.codearena.api.match.MatchMode;
 import dev.codearena.api.match.MatchPlayer;
 import dev.codearena.api.match.MatchProblem;
+import dev.codearena.api.match.MembershipOutcome;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.problem.ProblemId;
 import dev.codearena.command.player.Player;
@@ -15,7 +17,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -31,11 +35,14 @@ class MatchCreationHandler {
     private final Repository<Match> matches;
     private final Repository<Player> players;
     private final Repository<Problem> problems;
+    private final EventStore events;
 
-    MatchCreationHandler(Repository<Match> matches, Repository<Player> players, Repository<Problem> problems) {
+    MatchCreationHandler(Repository<Match> matches, Repository<Player> players, Repository<Problem> problems,
+                         EventStore events) {
         this.matches = matches;
         this.players = players;
         this.problems = problems;
+        this.events = events;
     }
 
     @CommandHandler
@@ -58,17 +65,35 @@ class MatchCreationHandler {
         return command.matchId();
     }
 
-    /** A second create with the same id gets a typed error instead of the event store's key violation. */
-    private void requireNew(MatchId id) {
-        try {
-            matches.load(id.value());
-        } catch (AggregateNotFoundException expected) {
-            return;
-        }
-        throw CodeArenaException.rule(ErrorCode.MATCH_ALREADY_EXISTS, "match " + id + " already exists");
+    /** Pins the joining player's current ratings in the match's mode; the Match decides whether they may join. */
+    @CommandHandler
+    MembershipOutcome handle(JoinMatchCommand command) throws Exception {
+        org.axonframework.modelling.command.Aggregate<Match> match = load(matches, command.matchId().value(), ErrorCode.MATCH_NOT_FOUND);
+        MatchMode mode = match.invoke(Match::mode);
+        MatchPlayer player = load(players, command.playerId().value(), ErrorCode.PLAYER_NOT_FOUND).invoke(p -> p.asMatchPlayer(mode));
+        return (MembershipOutcome) match.handle(GenericCommandMessage.asCommandMessage(new AdmitPlayerCommand(command.matchId(), player)));
     }
 
-    private static <T> org.axonframework.modelling.command.Aggregate<T> load(Repository<T> repository, String id, ErrorCode missing) {
+    /**
+     * A second create with the same id gets a typed error instead of the event store's key violation.
+     * Asks the store whether the stream has events rather than loading the aggregate: loading a match that
+     * does not exist (the normal case here) makes the repository log a warning with a stack trace, and
+     * reads more than one index lookup. Two concurrent creates still meet the store's unique key.
+     */
+    private void requireNew(MatchId id) {
+        if (events.lastSequenceNumberFor(id.value()).isPresent()) {
+            throw CodeArenaException.rule(ErrorCode.MATCH_ALREADY_EXISTS, "match " + id + " already exists");
+        }
+    }
+
+    /**
+     * Loads an aggregate that must exist. Asks the store first: loading one that does not exist makes
+     * the repository log a warning with a stack trace, which a mistyped id in a request does not deserve.
+     */
+    private <T> org.axonframework.modelling.command.Aggregate<T> load(Repository<T> repository, String id, ErrorCode missing) {
+        if (events.lastSequenceNumberFor(id).isEmpty()) {
+            throw CodeArenaException.notFound(missing, "no " + id);
+        }
         try {
             return repository.load(id);
         } catch (AggregateNotFoundException e) {

@@ -17,6 +17,7 @@ import dev.codearena.api.match.PlayerForfeited;
 import dev.codearena.api.match.ProblemSolved;
 import dev.codearena.api.match.RoundEnded;
 import dev.codearena.api.match.RoundStarted;
+import dev.codearena.api.match.Standing;
 import dev.codearena.api.match.SubmissionRefused;
 import dev.codearena.api.match.TimeUp;
 import dev.codearena.api.player.PlayerId;
@@ -198,5 +199,40 @@ class BattleRoyaleMatchTest {
                         new RoundEnded(MATCH, 1, List.of(), List.of(), R1_END),
                         ended(EndReason.ROUNDS_EXHAUSTED, standing(ALICE, 1, 1, null), standing(BOB, 1, 1, null),
                                 standing(CAROL, 1, 1, null), standing(DAVE, 1, 1, null))));
+    }
+
+    /**
+     * Placement is elimination order, forfeits included: a forfeit in a round ranks below that round's
+     * end-of-round eliminations and above earlier rounds'; a forfeit before the start ranks last with score 0.
+     */
+    @Test
+    void forfeitsRankByEliminationOrder() {
+        Instant erinLeaves = T0.plusSeconds(2);
+        Instant daveForfeits = START.plusSeconds(100);
+        Instant r2Start = R1_END;
+        Instant bobForfeits = r2Start.plusSeconds(40);
+        List<PlayerId> four = List.of(ALICE, BOB, CAROL, DAVE);
+        List<Object> given = new ArrayList<>(List.of(CREATED, new PlayerForfeited(MATCH, ERIN, erinLeaves), STARTED,
+                new RoundStarted(MATCH, 1, P1, START, R1_END, four)));
+        for (PlayerId solver : List.of(ALICE, BOB, CAROL)) {
+            Instant at = START.plusSeconds(10L * (given.size()));
+            String id = "s-" + solver.value();
+            given.add(received(id, solver, P1, at));
+            given.add(judged(id, solver, P1, Verdict.AC, at.plusSeconds(1)));
+            given.add(new ProblemSolved(MATCH, solver, P1, sub(id), at));
+        }
+        given.addAll(List.of(new PlayerForfeited(MATCH, DAVE, daveForfeits),
+                new PlayerEliminated(MATCH, DAVE, 1, EliminationReason.FORFEIT, daveForfeits),
+                new TimeUp(MATCH, MatchPhase.ROUND, 1, R1_END, R1_END.plusSeconds(30)),
+                new PlayerEliminated(MATCH, CAROL, 1, EliminationReason.SLOWEST, R1_END),
+                new RoundEnded(MATCH, 1, List.of(ALICE, BOB, CAROL), List.of(CAROL), R1_END),
+                new RoundStarted(MATCH, 2, P2, r2Start, r2Start.plusSeconds(300), List.of(ALICE, BOB))));
+        fixture.givenCurrentTime(bobForfeits).andGiven(given)
+                .when(new ForfeitMatchCommand(MATCH, BOB))
+                .expectEventsMatching(events(new PlayerForfeited(MATCH, BOB, bobForfeits),
+                        new PlayerEliminated(MATCH, BOB, 2, EliminationReason.FORFEIT, bobForfeits),
+                        ended(EndReason.LAST_PLAYER_STANDING, standing(ALICE, 1, 2, null),
+                                new Standing(BOB, 2, 1, bobForfeits, true), standing(CAROL, 3, 0, R1_END),
+                                new Standing(DAVE, 4, 0, daveForfeits, true), new Standing(ERIN, 5, 0, null, true))));
     }
 }

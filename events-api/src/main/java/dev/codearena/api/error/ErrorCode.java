@@ -45,6 +45,8 @@ public enum ErrorCode {
     INVALID_MATCH_SETTINGS("The match settings are out of bounds."),
     INVALID_ROSTER("The number of players does not fit the mode."),
     NOT_IN_MATCH("You are not a player of this match."),
+    ALREADY_IN_MATCH("You are already a player of this match."),
+    MATCH_FULL("The match has as many players as its settings allow."),
     MATCH_NOT_RUNNING("The match is not running."),
     MATCH_ALREADY_STARTED("The match has already started."),
     MATCH_ENDED("The match has ended."),

@@ -1,25 +1,35 @@
 package dev.codearena.query.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.codearena.platform.security.AccessTokenVerifier;
+import dev.codearena.platform.security.JwtKeys;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 
-/** Wires the admin gate; a bean of type {@link AdminAuthorization} elsewhere (the gateway's JWT roles) takes over. */
+/**
+ * The admin gate and the access-token verifier it uses. The key is the one command-side signs with:
+ * {@code codearena.auth.jwt-secret}, or the secret generated into {@code ${codearena.data-dir}/gateway/jwt-secret}
+ * (the same file in the one-process arena; a separately deployed query side needs the same secret or data directory).
+ */
 @Configuration(proxyBeanMethods = false)
 class AdminConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(AdminAuthorization.class)
-    AdminAuthorization headerTokenAdminAuthorization(@Value("${codearena.query.admin-token:}") String token) {
-        return new HeaderTokenAdminAuthorization(token);
+    @ConditionalOnMissingBean(AccessTokenVerifier.class)
+    AccessTokenVerifier accessTokenVerifier(@Value("${codearena.auth.jwt-secret:}") String secret,
+                                            @Value("${codearena.data-dir:./data}") Path dataDir, ObjectProvider<Clock> clock) {
+        return new AccessTokenVerifier(JwtKeys.resolve(secret, dataDir), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
     @Order(-100)
-    AdminGate adminGate(AdminAuthorization authorization, ObjectMapper json) {
-        return new AdminGate(authorization, json);
+    AdminGate adminGate(AccessTokenVerifier tokens, ObjectMapper json) {
+        return new AdminGate(tokens, json);
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Admin-only (see {@code AdminAuthorization}): rebuild read models from history and watch the progress. */
+/** Admin-only (an access token with the ADMIN role, checked by {@code AdminGate}): rebuild read models from history and watch the progress. */
 @Tag(name = "admin")
 @RestController
 @RequestMapping(path = "/api/admin/read-models", produces = MediaType.APPLICATION_JSON_VALUE)

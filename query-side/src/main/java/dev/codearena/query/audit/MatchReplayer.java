@@ -13,6 +13,8 @@ import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.PlayerForfeited;
+import dev.codearena.api.match.PlayerJoined;
+import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.ProblemLocked;
 import dev.codearena.api.match.ProblemSolved;
 import dev.codearena.api.match.RatingChange;
@@ -21,6 +23,7 @@ import dev.codearena.api.match.RepairSucceeded;
 import dev.codearena.api.match.RoundStarted;
 import dev.codearena.api.match.SabotageAccepted;
 import dev.codearena.api.match.Standing;
+import dev.codearena.api.match.Standings;
 import dev.codearena.api.match.TimeUp;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.problem.ProblemId;
@@ -29,7 +32,6 @@ import dev.codearena.api.query.ReplayResult;
 import dev.codearena.api.rating.EloRatings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -83,6 +85,11 @@ public final class MatchReplayer {
             mode = e.mode();
             settings = e.settings();
             e.players().forEach(p -> contestants.put(p.playerId(), new Contestant(p)));
+        } else if (event instanceof PlayerJoined e) {
+            // the roster decides who is ranked: it changes before the start as players join and leave
+            contestants.put(e.player().playerId(), new Contestant(e.player()));
+        } else if (event instanceof PlayerLeft e) {
+            contestants.remove(e.playerId());
         } else if (event instanceof MatchStarted e) {
             phase = e.phase();
             round = 1;
@@ -109,8 +116,7 @@ public final class MatchReplayer {
             c.eliminated = true;
             c.eliminatedInRound = e.round();
             c.eliminatedAt = e.eliminatedAt();
-            // A forfeit happens during a round, before that round's eliminations: it ranks just below them.
-            c.eliminationRank = e.round() * 2 + (e.reason() == EliminationReason.FORFEIT ? 0 : 1);
+            c.eliminationReason = e.reason();
         } else if (event instanceof PlayerForfeited e) {
             contestants.get(e.playerId()).forfeited = true;
         } else if (event instanceof SabotageAccepted e) {
@@ -134,8 +140,12 @@ public final class MatchReplayer {
     }
 
     private ReplayResult result(int applied, int total) {
+        Map<PlayerId, Integer> scoresIfEndedNow = new HashMap<>();
+        if (mode != null) {
+            standings().forEach(s -> scoresIfEndedNow.put(s.playerId(), s.score()));
+        }
         List<ReplayPlayerState> players = contestants.values().stream().map(c -> new ReplayPlayerState(c.player.playerId(),
-                liveScore(c), List.copyOf(c.solved), List.copyOf(c.locked), c.golfBytes, c.golfReachedAt, c.eliminated,
+                liveScore(c, scoresIfEndedNow), List.copyOf(c.solved), List.copyOf(c.locked), c.golfBytes, c.golfReachedAt, c.eliminated,
                 c.eliminatedInRound, c.forfeited, c.repairPoints, c.sabotageAccepted)).toList();
         Boolean agrees = null;
         List<String> differences = List.of();
@@ -175,71 +185,21 @@ public final class MatchReplayer {
         return out;
     }
 
-    /** Final places; except in Battle Royale, forfeited players rank below everyone else and tie among themselves. */
+    /** Final places by the shared rule ({@link Standings}), the one the command side recorded them with. */
     private List<Standing> standings() {
-        Comparator<Contestant> order = switch (mode) {
-            case BLITZ -> Comparator.<Contestant>comparingInt(c -> -c.points)
-                    .thenComparing(c -> c.lastLockAt, Comparator.nullsLast(Comparator.naturalOrder()));
-            case GOLF -> Comparator.<Contestant>comparingInt(c -> c.golfBytes < 0 ? Integer.MAX_VALUE : c.golfBytes)
-                    .thenComparing(c -> c.golfReachedAt, Comparator.nullsLast(Comparator.naturalOrder()));
-            case BATTLE_ROYALE -> Comparator.<Contestant>comparingInt(c -> -royaleRank(c));
-            case SABOTAGE -> Comparator.comparingInt(c -> -sabotagePoints(c));
-        };
-        Comparator<Contestant> ranking = mode == MatchMode.BATTLE_ROYALE ? order
-                : Comparator.<Contestant, Boolean>comparing(c -> c.forfeited).thenComparing(order);
-        List<Contestant> ranked = contestants.values().stream().sorted(ranking).toList();
-        List<Standing> standings = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) {
-            Contestant c = ranked.get(i);
-            int place = i > 0 && ranking.compare(ranked.get(i - 1), c) == 0 ? standings.get(i - 1).place() : i + 1;
-            standings.add(new Standing(c.player.playerId(), place, finalScore(c), decisiveAt(c), c.forfeited));
+        List<Standings.Outcome> outcomes = contestants.values().stream().map(c -> new Standings.Outcome(c.player.playerId(),
+                c.forfeited, c.points, c.lastLockAt, c.golfBytes, c.golfReachedAt, c.eliminatedInRound,
+                c.eliminationReason, c.eliminatedAt, c.sabotageAccepted, repairAssigned.contains(c.player.playerId()),
+                c.repairPoints)).toList();
+        return Standings.rank(mode, settings, round, outcomes);
+    }
+
+    /** The score a player would have if the match ended now (Battle Royale survivors: rounds completed so far). */
+    private int liveScore(Contestant c, Map<PlayerId, Integer> scoresIfEndedNow) {
+        if (mode == MatchMode.BATTLE_ROYALE && !c.eliminated && !c.forfeited) {
+            return Math.max(0, round - 1);
         }
-        return standings;
-    }
-
-    private static int royaleRank(Contestant c) {
-        if (c.eliminated) {
-            return c.eliminationRank;
-        }
-        return c.forfeited ? -1 : Integer.MAX_VALUE;
-    }
-
-    private int finalScore(Contestant c) {
-        return switch (mode) {
-            case BLITZ -> c.points;
-            case GOLF -> c.golfBytes;
-            case BATTLE_ROYALE -> c.eliminated ? c.eliminatedInRound - 1 : round;
-            case SABOTAGE -> sabotagePoints(c);
-        };
-    }
-
-    private int liveScore(Contestant c) {
-        if (mode == null) {
-            return 0;
-        }
-        return mode == MatchMode.BATTLE_ROYALE && !c.eliminated ? Math.max(0, round - 1) : finalScore(c);
-    }
-
-    private Instant decisiveAt(Contestant c) {
-        return switch (mode) {
-            case BLITZ -> c.lastLockAt;
-            case GOLF -> c.golfReachedAt;
-            case BATTLE_ROYALE -> c.eliminatedAt;
-            case SABOTAGE -> null;
-        };
-    }
-
-    /** Repair points plus, for an accepted sabotage nobody repaired, the author's reward. */
-    private int sabotagePoints(Contestant c) {
-        int points = c.repairPoints;
-        if (c.sabotageAccepted && repairAssigned.contains(c.player.playerId())) {
-            boolean repairedByOpponent = contestants.values().stream()
-                    .anyMatch(o -> o != c && o.repairPoints > 0 && repairAssigned.contains(o.player.playerId()));
-            if (!repairedByOpponent) {
-                points += settings.unrepairedPoints();
-            }
-        }
-        return points;
+        return scoresIfEndedNow.getOrDefault(c.player.playerId(), 0);
     }
 
     private static final class Contestant {
@@ -249,7 +209,7 @@ public final class MatchReplayer {
         boolean forfeited;
         boolean eliminated;
         int eliminatedInRound;
-        int eliminationRank = Integer.MAX_VALUE;
+        EliminationReason eliminationReason;
         Instant eliminatedAt;
         int points;
         Instant lastLockAt;

@@ -47,6 +47,7 @@ import dev.codearena.api.wire.MatchVerdictPayload;
 import dev.codearena.query.support.UnitOfWorkBatch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -76,8 +77,8 @@ import org.springframework.stereotype.Component;
  * itself: it records the sequence number of the last match event applied ({@code version}), and an
  * event at or below it is skipped. Views are written when the batch prepares to commit; messages are
  * published only after the commit, and never while replaying (publishing is this projection's side
- * effect: during a rebuild the views are recomputed silently, and finished matches are dropped instead of
- * kept for {@link LiveKeys#ENDED_VIEW_TTL_SECONDS}).
+ * effect: during a rebuild the views are recomputed silently; a finished match's view is kept for what is
+ * left of {@link LiveKeys#ENDED_VIEW_TTL_SECONDS} since it ended).
  */
 @Component
 @ProcessingGroup(LiveViewProjection.GROUP)
@@ -388,12 +389,16 @@ class LiveViewProjection {
                 byte[] member = bytes(id.value());
                 if (s.isOver()) {
                     connection.zSetCommands().zRem(bytes(LiveKeys.LIVE_MATCHES), member);
-                    if (batch.replaying) {
-                        connection.keyCommands().del(key);
-                    } else {
+                    // Live, a finished match's view is kept for ENDED_VIEW_TTL_SECONDS; replayed, for what is left of
+                    // that time since it ended, so a rebuild gives back exactly the views that were there before.
+                    long keepSeconds = batch.replaying
+                            ? (s.endedAt == null ? 0 : LiveKeys.ENDED_VIEW_TTL_SECONDS - Duration.between(s.endedAt, Instant.now()).toSeconds())
+                            : LiveKeys.ENDED_VIEW_TTL_SECONDS;
+                    if (keepSeconds > 0) {
                         connection.stringCommands().set(key, bytes(toJson(s.toView())),
-                                Expiration.from(Duration.ofSeconds(LiveKeys.ENDED_VIEW_TTL_SECONDS)),
-                                RedisStringCommands.SetOption.upsert());
+                                Expiration.from(Duration.ofSeconds(keepSeconds)), RedisStringCommands.SetOption.upsert());
+                    } else {
+                        connection.keyCommands().del(key);
                     }
                 } else {
                     connection.stringCommands().set(key, bytes(toJson(s.toView())));

@@ -77,8 +77,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FairPlayIntegrationTest {
 
-    private static final String ADMIN = "X-Admin-Token";
-    private static final String TOKEN = "test-admin-token";
+    private static final String ADMIN = "Authorization";
+    private static final String TOKEN = "Bearer " + QueryTestSupport.accessToken("fp-admin", "PLAYER", "ADMIN");
     private static final Path PROBLEMS = Path.of("..", "problems");
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final List<String> FAIR_PLAY_TABLES = List.of("qs_fp_match ORDER BY match_id",
@@ -227,11 +227,13 @@ class FairPlayIntegrationTest {
     @Test
     @Order(4)
     void badRequestsGetTypedErrorsAndNonAdminsAreRefused() {
-        web.get().uri("/api/admin/fair-play/flags").exchange().expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("ADMIN_ONLY");
-        web.get().uri("/api/admin/fair-play/flags").header(ADMIN, "wrong").exchange().expectStatus().isForbidden();
+        web.get().uri("/api/admin/fair-play/flags").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        web.get().uri("/api/admin/fair-play/flags").header(ADMIN, "Bearer wrong").exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/admin/fair-play/flags").header(ADMIN, "Bearer " + QueryTestSupport.accessToken("fp-player", "PLAYER"))
+                .exchange().expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("ADMIN_ONLY");
         web.post().uri("/api/admin/fair-play/flags/x/review").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"decision\":\"DISMISSED\"}").exchange().expectStatus().isForbidden();
+                .bodyValue("{\"decision\":\"DISMISSED\"}").exchange().expectStatus().isUnauthorized();
         web.get().uri("/api/admin/fair-play/flags?kind=CHEATING").header(ADMIN, TOKEN).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
         web.get().uri("/api/admin/fair-play/flags?size=0").header(ADMIN, TOKEN).exchange().expectStatus().isBadRequest()

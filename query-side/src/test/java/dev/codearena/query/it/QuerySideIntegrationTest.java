@@ -61,7 +61,8 @@ import reactor.core.Disposable;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuerySideIntegrationTest {
 
-    private static final String ADMIN = "X-Admin-Token";
+    private static final String AUTHORIZATION = "Authorization";
+    private static final String ADMIN = "Bearer " + QueryTestSupport.accessToken("root-admin", "PLAYER", "ADMIN");
     private static ConfigurableApplicationContext context;
     private static JdbcTemplate jdbc;
     private static WebTestClient web;
@@ -233,10 +234,25 @@ class QuerySideIntegrationTest {
                 .expectBody().jsonPath("$.code").isEqualTo("VALIDATION_FAILED");
         web.get().uri("/api/audit/matches/nothing/replay").exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("MATCH_NOT_FOUND");
-        web.post().uri("/api/admin/read-models/rebuild").exchange().expectStatus().isForbidden()
+        web.post().uri("/api/admin/read-models/rebuild").exchange().expectStatus().isUnauthorized()
+                .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        web.get().uri("/api/admin/read-models").header(AUTHORIZATION, "Bearer not.a.jwt").exchange().expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHENTICATED");
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        web.get().uri("/api/admin/read-models").header(AUTHORIZATION, "Bearer " + QueryTestSupport.accessToken(otherKey, "forger",
+                java.time.Instant.now().plusSeconds(300), "ADMIN")).exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/admin/read-models").header(AUTHORIZATION, "Bearer " + QueryTestSupport.accessToken(
+                QueryTestSupport.TEST_JWT_SECRET, "late-admin", java.time.Instant.now().minusSeconds(5), "ADMIN"))
+                .exchange().expectStatus().isUnauthorized();
+        web.get().uri("/api/admin/read-models").header(AUTHORIZATION, QueryTestSupport.accessToken("no-bearer", "ADMIN"))
+                .exchange().expectStatus().isUnauthorized();
+        web.post().uri("/api/admin/read-models/rebuild").header(AUTHORIZATION, "Bearer " + QueryTestSupport.accessToken("pleb", "PLAYER"))
+                .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.code").isEqualTo("ADMIN_ONLY");
-        web.post().uri("/api/admin/read-models/rebuild").header(ADMIN, "wrong").exchange().expectStatus().isForbidden();
-        web.get().uri("/api/admin/read-models/nonsense").header(ADMIN, "test-admin-token").exchange().expectStatus().isNotFound()
+        assertThat(context.getBean(dev.codearena.query.admin.RebuildService.class).statusAll()).as("refused rebuilds start nothing")
+                .allMatch(s -> s.state().equals("IDLE"));
+        web.get().uri("/api/admin/read-models/nonsense").header(AUTHORIZATION, ADMIN).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo("UNKNOWN_READ_MODEL");
         String openApi = web.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(openApi).contains("/api/leaderboards/{board}", "/api/audit/matches/{matchId}/replay", "/api/admin/read-models/rebuild");
@@ -359,9 +375,9 @@ class QuerySideIntegrationTest {
         StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
         Map<String, String> liveBefore = liveViews(redis);
 
-        web.post().uri("/api/admin/read-models/rebuild").header(ADMIN, "test-admin-token").exchange().expectStatus().isAccepted();
+        web.post().uri("/api/admin/read-models/rebuild").header(AUTHORIZATION, ADMIN).exchange().expectStatus().isAccepted();
         awaitTrue("rebuild done", Duration.ofSeconds(90), () -> {
-            JsonNode all = getJson("/api/admin/read-models", ADMIN, "test-admin-token");
+            JsonNode all = getJson("/api/admin/read-models", AUTHORIZATION, ADMIN);
             for (JsonNode s : all) {
                 if (!s.get("state").asText().equals("DONE")) {
                     return false;
@@ -370,7 +386,7 @@ class QuerySideIntegrationTest {
             return true;
         });
         awaitCaughtUp(context, Duration.ofSeconds(30));
-        JsonNode status = getJson("/api/admin/read-models/matches", ADMIN, "test-admin-token");
+        JsonNode status = getJson("/api/admin/read-models/matches", AUTHORIZATION, ADMIN);
         assertThat(status.get("processedEvents").asLong()).isEqualTo(status.get("totalEvents").asLong()).isPositive();
 
         Map<String, List<Map<String, Object>>> after = QueryTestSupport.dump(jdbc);

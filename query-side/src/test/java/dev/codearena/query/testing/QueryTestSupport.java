@@ -41,12 +41,29 @@ public final class QueryTestSupport {
         TABLES.put("qs_problem", "problem_id");
     }
 
+    /** The access-token key the test services verify with (base64 of 32 bytes). */
+    public static final String TEST_JWT_SECRET = java.util.Base64.getEncoder()
+            .encodeToString("query-side-test-jwt-secret-32-bytes!".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private QueryTestSupport() {
+    }
+
+    /** An access token as command-side issues them (HS256, issuer, subject, handle, class, roles), valid for 5 minutes. */
+    public static String accessToken(String playerId, String... roles) {
+        return accessToken(TEST_JWT_SECRET, playerId, java.time.Instant.now().plusSeconds(300), roles);
+    }
+
+    public static String accessToken(String base64Secret, String playerId, java.time.Instant expiresAt, String... roles) {
+        javax.crypto.SecretKey key = new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(base64Secret), "HmacSHA256");
+        return io.jsonwebtoken.Jwts.builder().issuer("codearena").subject(playerId).claim("handle", playerId)
+                .claim("class", "HACKER").claim("roles", List.of(roles))
+                .issuedAt(java.util.Date.from(expiresAt.minusSeconds(600))).expiration(java.util.Date.from(expiresAt))
+                .signWith(key, io.jsonwebtoken.Jwts.SIG.HS256).compact();
     }
 
     public static ConfigurableApplicationContext start(String databaseUrl, String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("--codearena.postgres.url=" + databaseUrl, "--server.port=0",
-                "--codearena.query.admin-token=test-admin-token", "--spring.main.banner-mode=off"));
+                "--codearena.auth.jwt-secret=" + TEST_JWT_SECRET, "--spring.main.banner-mode=off"));
         args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(QuerySideApplication.class)
                 .web(WebApplicationType.REACTIVE)

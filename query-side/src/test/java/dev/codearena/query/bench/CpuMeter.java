@@ -1,0 +1,60 @@
+package dev.codearena.query.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * CPU time, as a figure that does not depend on how many other processes share the cores: this JVM
+ * (all threads, or the threads of one event processor) and its child processes (the embedded
+ * PostgreSQL server and its backends, read from {@code /proc/<pid>/stat}).
+ */
+final class CpuMeter {
+
+    /** Linux reports utime/stime in clock ticks; USER_HZ is 100 on every mainstream kernel build. */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    private CpuMeter() {
+    }
+
+    /** CPU nanoseconds used so far by this JVM. */
+    static long jvmNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU nanoseconds used so far by this test's PostgreSQL: the server started from this JVM's temporary directory
+     * (pg_ctl detaches it, so it is not a descendant of the JVM) and its backends; 0 where /proc is missing.
+     */
+    static long postgresNanos() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(tmp)).orElse(false))
+                .flatMap(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
+                .mapToLong(p -> ticks(p.pid())).sum() * NANOS_PER_TICK;
+    }
+
+    /** CPU nanoseconds used so far by the live threads whose name starts with {@code EventProcessor[group]}. */
+    static long processorThreadNanos(String group) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        String prefix = "EventProcessor[" + group + "]";
+        return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
+                .filter(info -> info != null && info.getThreadName().startsWith(prefix))
+                .mapToLong(ThreadInfo::getThreadId).map(threads::getThreadCpuTime).filter(n -> n > 0).sum();
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the parenthesised command name; utime and stime are fields 14 and 15
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+}
