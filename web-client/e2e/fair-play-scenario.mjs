@@ -19,7 +19,6 @@ const jar = resolve(process.argv[2] ?? join(repo, 'arena/target/codearena.jar'))
 const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const shots = join(repo, 'web-client/target/screenshots');
 const adminHandle = 'fp_admin';
-const adminToken = process.env.E2E_ADMIN_TOKEN ?? 'fp-admin-token-' + Math.random().toString(36).slice(2);
 const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 120_000);
 
 function fail(message) {
@@ -79,7 +78,7 @@ async function main() {
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
-    `--codearena.admin.handles=${adminHandle}`, `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true'],
+    `--codearena.admin.handles=${adminHandle}`, '--axon.update-check.disabled=true'],
   { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let arenaExited = false;
   const out = createWriteStream(arenaLog);
@@ -169,11 +168,7 @@ async function main() {
     const admin = await open('admin');
     await signUp(admin, adminHandle, 'ARCHITECT');
     await admin.getByRole('link', { name: 'Admin' }).click();
-    // Until the query side takes admin JWTs, the admin screen asks for the query side's admin token.
-    if (await admin.getByTestId('admin-token').count()) {
-      await admin.getByTestId('admin-token').fill(adminToken);
-      await admin.getByRole('button', { name: 'Use' }).click();
-    }
+    // The admin's sign-in (an access token with the ADMIN role) authorises the /api/admin requests.
     const tab = admin.getByTestId('fair-play-tab');
     const row = tab.locator('[data-testid=fair-play-flag-row][data-kind=PLAGIARISM]', { hasText: bobHandle });
     await waitFor('the plagiarism flag', async () => {
@@ -193,7 +188,9 @@ async function main() {
     await admin.getByTestId('fair-play-note').fill('e2e: reviewed, dismissed');
     await admin.getByTestId('fair-play-dismiss').click();
     await detail.getByTestId('fair-play-status').filter({ hasText: 'dismissed' }).waitFor();
-    await detail.locator('.fp-reviews li', { hasText: 'e2e: reviewed, dismissed' }).waitFor();
+    const review = detail.locator('.fp-reviews li', { hasText: 'e2e: reviewed, dismissed' });
+    await review.waitFor();
+    if (!(await review.innerText()).includes(`by ${adminHandle}`)) fail(`the review does not name the admin: ${await review.innerText()}`);
     await shot(admin, 'fair-play-03-dismissed');
     // The open list no longer has it.
     await waitFor('the flag to leave the open list', async () => (await row.count()) === 0);

@@ -266,7 +266,7 @@ class FairPlayIntegrationTest {
         JsonNode confirmed = post("/api/admin/fair-play/flags/" + plagiarism + "/review",
                 Map.of("decision", "CONFIRMED", "note", "same structure, renamed; pasted 30 s in"));
         assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(confirmed.get("reviewer").asText()).isEqualTo("admin");
+        assertThat(confirmed.get("reviewer").asText()).as("the admin's handle from the access token").isEqualTo("fp-admin");
         post("/api/admin/fair-play/flags/" + speed + "/review", Map.of("decision", "DISMISSED", "note", "first look"));
         post("/api/admin/fair-play/flags/" + speed + "/review", Map.of("decision", "CONFIRMED", "note", "it was the paste"));
         assertThat(get("/api/admin/fair-play/flags?status=CONFIRMED").get("total").asLong()).isEqualTo(2);
