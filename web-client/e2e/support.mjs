@@ -63,7 +63,7 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
   for (const p of problems) cpSync(join(repo, 'problems', p), join(work, 'problems', p), { recursive: true });
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const arenaLog = join(repo, `web-client/target/e2e-${name}-arena.log`);
+  const arenaLog = join(repo, `web-client/target/e2e-${name}${browserName === 'chromium' ? '' : '-' + browserName}-arena.log`);
   log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
   const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
     `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
@@ -139,6 +139,18 @@ export async function runScenario(name, { jar: jarArg, problems, arenaArgs = [] 
 
 /** Signs a new player up through the form, using the keyboard only, and waits for the socket. */
 export async function signUp(page, handle, playerClass) {
+  if (browserName === 'firefox') {
+    // Over WebDriver BiDi (playwright-core 1.55) Firefox did not take Space on the radio nor Enter on
+    // the submit button from keyboard.press; the form is filled with pointer actions instead.
+    await page.getByRole('textbox', { name: 'Handle' }).fill(handle);
+    await page.getByRole('textbox', { name: 'Email' }).fill(`${handle}@example.org`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.locator(`input[name=playerClass][value=${playerClass}]`).check({ force: true });
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByTestId('who').filter({ hasText: handle }).waitFor();
+    await page.getByTestId('connection').filter({ hasText: 'online' }).waitFor();
+    return;
+  }
   await page.getByRole('textbox', { name: 'Handle' }).focus();
   await page.keyboard.type(handle);
   await page.keyboard.press('Tab');

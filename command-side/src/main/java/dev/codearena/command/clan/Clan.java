@@ -144,10 +144,9 @@ public class Clan {
     }
 
     private static void requireClanless(PlayerId player, ClanMemberships memberships) {
-        memberships.clanOf(player).ifPresent(current -> {
-            throw CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN,
-                    "Already in clan " + current + ": leave it before founding or joining another.");
-        });
+        if (memberships.clanOf(player).isPresent()) {
+            throw CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN); // the player-facing text; ids mean nothing to them
+        }
     }
 
     private void requireActive() {

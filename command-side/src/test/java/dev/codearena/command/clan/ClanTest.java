@@ -60,7 +60,7 @@ class ClanTest {
                 .when(new CreateClanCommand(CLAN, "Segfault Squad", "SEG", LEADER))
                 .expectNoEvents()
                 .expectException(CodeArenaException.class)
-                .expectExceptionMessage(org.hamcrest.Matchers.containsString("in clan c-other"))
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already in a clan"))
                 .expectException(matchesCode(ErrorCode.ALREADY_IN_CLAN));
     }
 

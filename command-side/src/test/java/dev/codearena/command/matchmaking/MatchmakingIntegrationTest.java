@@ -71,6 +71,9 @@ class MatchmakingIntegrationTest {
         commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(0)), "h1", definition("Easy", 1)));
         awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE problem_id IN (?, ?)", Integer.class,
                 problems.get(0), problems.get(1)) == 2);
+        // the draw must see only this test's two problems: other classes sharing the embedded database
+        // (GatewayIntegrationTest imports its own difficulty-1 problem) would otherwise take their place
+        jdbc.update("UPDATE gateway_problem SET retired = TRUE WHERE problem_id NOT IN (?, ?)", problems.get(0), problems.get(1));
         AuthenticatedPlayer alice = register("alice_" + run);
         AuthenticatedPlayer bob = register("bob_" + run);
         AuthenticatedPlayer eve = register("eve_" + run);
