@@ -1,8 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { PLAYER_CLASSES, type PlayerClass } from '../lib/types';
 import { useUserStore } from '../stores/userStore';
 
+/** A sign-in provider the server has configured (GET /api/auth/providers); none unless its client id is set. */
+type Provider = { id: string; name: string; signInPath: string };
+
 export function AuthScreen() {
+  const [providers, setProviders] = useState<Provider[]>([]);
   const [mode, setMode] = useState<'signup' | 'login'>('signup');
   const [handle, setHandle] = useState('');
   const [email, setEmail] = useState('');
@@ -11,6 +15,17 @@ export function AuthScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { register, login } = useUserStore();
+
+  useEffect(() => {
+    fetch('/api/auth/providers', { credentials: 'same-origin' })
+      .then((res) => (res.ok ? res.json() : { providers: [] }))
+      .then((body) => setProviders(Array.isArray(body?.providers) ? body.providers : []))
+      .catch(() => setProviders([]));
+    // the server sends a failed provider sign-in back here with ?signInError=oauth
+    if (new URLSearchParams(window.location.search).has('signInError')) {
+      setError('Signing in with that provider did not work. Try again or use your password.');
+    }
+  }, []);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -61,6 +76,14 @@ export function AuthScreen() {
         )}
         {error && <p className="error" role="alert">{error}</p>}
         <button type="submit" className="primary" disabled={busy}>{mode === 'signup' ? 'Create account' : 'Log in'}</button>
+        {providers.length > 0 && (
+          <div className="oauth-providers" aria-label="Sign in with a provider">
+            {providers.map((p) => (
+              // a full navigation: the provider's pages, then back here with the refresh cookie set
+              <a key={p.id} className="button" href={p.signInPath}>Sign in with {p.name}</a>
+            ))}
+          </div>
+        )}
       </form>
     </div>
   );

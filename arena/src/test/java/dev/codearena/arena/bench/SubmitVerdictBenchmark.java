@@ -67,7 +67,7 @@ class SubmitVerdictBenchmark {
 
     private static final int MATCHES = Integer.getInteger("bench.matches", 20);
     private static final int SUBMISSIONS = Integer.getInteger("bench.submissions", 10);
-    private static final long INTERVAL_MS = Long.getLong("bench.submitIntervalMs", 2_050);
+    private static final long INTERVAL_MS = Long.getLong("bench.submitIntervalMs", 2_100);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String WRONG = "import sys\nsys.stdin.read()\nprint(-12345)\n";
 
@@ -132,12 +132,10 @@ class SubmitVerdictBenchmark {
             for (Thread t : threads) {
                 t.join();
             }
-            long attempts = (long) players.size() * SUBMISSIONS;
             long waitUntil = System.nanoTime() + Duration.ofMinutes(3).toNanos();
             while (System.nanoTime() < waitUntil) {
-                long answered = players.stream().mapToLong(p -> p.acknowledged.get() + p.refused.get()).sum();
                 long verdicts = players.stream().mapToLong(p -> p.latenciesMicros.size()).sum();
-                if (answered == attempts && verdicts == players.stream().mapToLong(p -> p.acknowledged.get()).sum()) {
+                if (verdicts == players.stream().mapToLong(p -> p.acknowledged.get()).sum()) {
                     break;
                 }
                 Thread.sleep(100);
@@ -148,10 +146,11 @@ class SubmitVerdictBenchmark {
             long[] sorted = players.stream().flatMap(p -> p.latenciesMicros.stream()).mapToLong(Long::longValue).sorted().toArray();
             int ac = players.stream().mapToInt(p -> p.accepted.get()).sum();
             int refused = players.stream().mapToInt(p -> p.refused.get()).sum();
+            int retried = players.stream().mapToInt(p -> p.rateLimited.get()).sum();
             String line = String.format("BENCH submit -> final verdict: matches=%d players=%d submissions accepted=%d verdicts=%d (AC %d)"
-                            + " refused=%d in %.1f s; p50=%.1f ms p99=%.1f ms max=%.1f ms; CPU per submission"
+                            + " refused=%d rate-limit retries=%d in %.1f s; p50=%.1f ms p99=%.1f ms max=%.1f ms; CPU per submission"
                             + " (arena JVM + sandboxed children) %.1f ms; loadavg %s%n",
-                    matches.size(), players.size(), sent, sorted.length, ac, refused, seconds,
+                    matches.size(), players.size(), sent, sorted.length, ac, refused, retried, seconds,
                     pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
                     sorted.length == 0 ? 0 : cpu / 1e6 / sorted.length, loadAverage());
             System.out.print(line);
@@ -174,6 +173,8 @@ class SubmitVerdictBenchmark {
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger acknowledged = new AtomicInteger();
+        final AtomicInteger rateLimited = new AtomicInteger();
+        final BlockingQueue<JsonNode> submitReplies = new LinkedBlockingQueue<>();
         final List<String> problems = new ArrayList<>();
         final Disposable connection;
         volatile String matchId;
@@ -197,6 +198,9 @@ class SubmitVerdictBenchmark {
             }
             String type = node.path("type").asText();
             JsonNode payload = node.path("payload");
+            if (node.path("replyTo").asText().startsWith("s")) {
+                submitReplies.add(node);
+            }
             if (type.equals("match:submitted")) {
                 Long at = sentAt.get(node.path("replyTo").asText());
                 if (at != null) {
@@ -213,8 +217,10 @@ class SubmitVerdictBenchmark {
                 }
             } else if (type.equals("error") && node.path("replyTo").asText().startsWith("s")) {
                 sentAt.remove(node.path("replyTo").asText());
-                refused.incrementAndGet();
-                System.out.println("refused: " + text);
+                if (!"RATE_LIMITED".equals(payload.path("code").asText())) {
+                    refused.incrementAndGet();
+                    System.out.println("refused: " + text);
+                }
             } else if (!type.equals("match:tick") && !type.equals("match:verdict")) {
                 inbound.add(node);
             }
@@ -231,11 +237,20 @@ class SubmitVerdictBenchmark {
                 long next = System.nanoTime();
                 for (int k = 0; k < SUBMISSIONS; k++) {
                     boolean ac = k == acceptedAt;
-                    String id = "s" + k;
-                    sentAt.put(id, System.nanoTime());
-                    send("match:submit", id, Map.of("matchId", matchId, "problemId", ac ? own : unsolved,
-                            "language", "python3", "code", ac ? reference : WRONG + "# " + k + "\n"));
-                    next += TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
+                    for (int attempt = 0; ; attempt++) {
+                        String id = "s" + k + "-" + attempt;
+                        sentAt.put(id, System.nanoTime());
+                        send("match:submit", id, Map.of("matchId", matchId, "problemId", ac ? own : unsolved,
+                                "language", "python3", "code", ac ? reference : WRONG + "# " + k + "\n"));
+                        JsonNode reply = submitReplies.poll(120, TimeUnit.SECONDS);
+                        if (reply == null || !"RATE_LIMITED".equals(reply.path("payload").path("code").asText())) {
+                            break;
+                        }
+                        // the server measures the 2 s between arrivals, which jitter: honour retryAfterMs like a client would
+                        rateLimited.incrementAndGet();
+                        Thread.sleep(Math.max(10, reply.path("payload").path("retryAfterMs").asLong(100)) + 5);
+                    }
+                    next = Math.max(next + TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS), System.nanoTime());
                     long sleep = next - System.nanoTime();
                     if (sleep > 0) {
                         TimeUnit.NANOSECONDS.sleep(sleep);

@@ -2,13 +2,9 @@ package dev.codearena.arena.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.codearena.arena.ArenaApplication;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -49,19 +45,14 @@ class ArenaEndToEndTest {
 
     @Test
     void playersAreMatchedAndPlayOverWebSocketAndRSocketWatchedByASpectator() throws Exception {
-        // the catalogue loads in the background (tests are generated on first start)
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE difficulty <= 1 AND modes LIKE '%BLITZ%'",
-                Integer.class) == 0) {
-            assertThat(System.nanoTime()).as("a Blitz problem of difficulty 1 in the catalogue").isLessThan(deadline);
-            Thread.sleep(500);
-        }
+        BlitzPlay.awaitCatalogue(() -> jdbc.queryForObject(BlitzPlay.BLITZ_PROBLEMS_OF_DIFFICULTY_ONE, Integer.class));
+        String base = "http://localhost:" + port;
         String run = UUID.randomUUID().toString().substring(0, 6);
-        String alice = register("alice_" + run);
-        String bob = register("bob_" + run);
-        String sam = register("sam_" + run);
+        String alice = BlitzPlay.register(base, "alice_" + run);
+        String bob = BlitzPlay.register(base, "bob_" + run);
+        String sam = BlitzPlay.register(base, "sam_" + run);
 
-        assertThat(WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build()
+        assertThat(WebTestClient.bindToServer().baseUrl(base).build()
                 .get().uri("/ws?access_token=forged").header("Upgrade", "websocket").header("Connection", "Upgrade")
                 .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
                 .exchange().returnResult(String.class).getStatus().value()).isEqualTo(401);
@@ -69,22 +60,9 @@ class ArenaEndToEndTest {
         try (ArenaClient a = ArenaClient.webSocket(port, alice);
              ArenaClient b = ArenaClient.rsocket(port, bob);
              ArenaClient s = ArenaClient.webSocket(port, sam)) {
-            a.send("lobby:queue", "qa", Map.of("mode", "BLITZ"));
-            assertThat(a.reply("qa").path("type").asText()).isEqualTo("lobby:queued");
-            b.send("lobby:queue", "qb", Map.of("mode", "BLITZ"));
-            assertThat(b.reply("qb").path("type").asText()).isEqualTo("lobby:queued");
-            String matchId = a.await("lobby:found").path("payload").path("matchId").asText();
-            assertThat(b.await("lobby:found").path("payload").path("matchId").asText()).isEqualTo(matchId);
-
-            a.send("match:join", "ja", Map.of("matchId", matchId));
-            b.send("match:join", "jb", Map.of("matchId", matchId));
-            s.send("spectate:join", "js", Map.of("matchId", matchId));
-            JsonNode state = a.reply("ja");
-            assertThat(state.path("type").asText()).isEqualTo("match:state");
-            assertThat(b.reply("jb").path("type").asText()).isEqualTo("match:state");
-            assertThat(s.reply("js").path("type").asText()).isEqualTo("match:state");
-            String problem = state.path("payload").path("problems").get(0).path("problemId").asText();
-            String accepted = Files.readString(Path.of("..", "problems", problem, "solutions", "ref.py"));
+            String matchId = BlitzPlay.matchUp(a, b);
+            String problem = BlitzPlay.join(a, b, s, matchId);
+            String accepted = BlitzPlay.acceptedSolution(problem);
 
             // errors on a live connection, which carries on
             s.send("match:submit", "spy", Map.of("matchId", matchId, "problemId", problem, "language", "python3", "code", accepted));
@@ -102,75 +80,8 @@ class ArenaEndToEndTest {
             assertThat(b.await(n -> n.path("type").asText().equals("chat:message"), Duration.ofSeconds(10), "chat").path("payload")
                     .path("text").asText()).startsWith("gl ");
 
-            JsonNode tick = s.await("match:tick");
-            assertThat(tick.path("payload").path("remainingMs").asLong()).isPositive();
-            a.await(n -> n.path("type").asText().equals("match:phase") || n.path("type").asText().equals("match:tick")
-                    && n.path("payload").path("remainingMs").asLong() > 3_000, Duration.ofSeconds(30), "running");
-
-            // bob: wrong answer
-            Map<String, Object> wrong = Map.of("matchId", matchId, "problemId", problem, "language", "python3", "code", "print(-12345)");
-            JsonNode bobSubmitted = submitWhenRunning(b, "wb", wrong);
-            String bobSubmission = bobSubmitted.path("payload").path("submissionId").asText();
-            JsonNode bobFinal = b.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(90), "bob's final verdict");
-            String verdict = bobFinal.path("payload").path("verdict").asText();
-            assertThat(verdict).isEqualTo("WA");
-            // the same final verdict reaches the opponent (WebSocket) and the spectator, without the code
-            assertThat(a.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(10), "verdict at alice")
-                    .path("payload").path("verdict").asText()).isEqualTo(verdict);
-            assertThat(s.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(10), "verdict at the spectator")
-                    .path("payload").path("verdict").asText()).isEqualTo(verdict);
-            Thread.sleep(1_000);
-            assertThat(s.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText()));
-            assertThat(a.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
-                    && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
-            assertThat(s.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
-            assertThat(a.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
-            assertThat(b.everything).anyMatch(n -> "test".equals(n.path("payload").path("stage").asText())
-                    && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
-
-            // alice: accepted, locks the only problem, which ends the match with rating changes
-            JsonNode aliceSubmitted = submitWhenRunning(a, "wa", Map.of("matchId", matchId, "problemId", problem,
-                    "language", "python3", "code", accepted));
-            String aliceSubmission = aliceSubmitted.path("payload").path("submissionId").asText();
-            assertThat(a.await(n -> isFinalVerdict(n, aliceSubmission), Duration.ofSeconds(90), "alice's verdict")
-                    .path("payload").path("verdict").asText()).isEqualTo("AC");
-            for (ArenaClient client : List.of(a, b, s)) {
-                assertThat(client.await("match:lockout").path("payload").toString()).contains(problem);
-                JsonNode end = client.await(n -> n.path("type").asText().equals("match:end"), Duration.ofSeconds(60), "match:end");
-                assertThat(end.path("payload").path("ratingChanges")).hasSize(2);
-            }
-            assertThat(s.everything).noneMatch(n -> n.toString().contains(accepted.strip()));
-            assertThat(b.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
-                    && aliceSubmission.equals(n.path("payload").path("submissionId").asText()));
+            BlitzPlay.awaitTicksAndRunning(a, s);
+            BlitzPlay.wrongThenAccepted(a, b, s, matchId, problem);
         }
-    }
-
-    private static boolean isFinalVerdict(JsonNode n, String submissionId) {
-        return n.path("type").asText().equals("match:verdict") && !"test".equals(n.path("payload").path("stage").asText())
-                && submissionId.equals(n.path("payload").path("submissionId").asText());
-    }
-
-    /** Submits, retrying while the match is still counting down to its start. */
-    private static JsonNode submitWhenRunning(ArenaClient client, String id, Map<String, Object> submission) throws InterruptedException {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            client.send("match:submit", id + attempt, submission);
-            JsonNode reply = client.reply(id + attempt);
-            if (reply.path("type").asText().equals("match:submitted")) {
-                return reply;
-            }
-            String code = reply.path("payload").path("code").asText();
-            assertThat(code).as("%s", reply).isIn("MATCH_NOT_RUNNING", "RATE_LIMITED");
-            Thread.sleep(2_100);
-        }
-        throw new AssertionError("the match never accepted a submission");
-    }
-
-    private String register(String handle) {
-        JsonNode body = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30)).build()
-                .post().uri("/api/auth/register")
-                .bodyValue(Map.of("handle", handle, "email", handle + "@example.org", "password", "correct horse battery",
-                        "playerClass", "HACKER"))
-                .exchange().expectStatus().isCreated().expectBody(JsonNode.class).returnResult().getResponseBody();
-        return body.path("accessToken").asText();
     }
 }

@@ -2,6 +2,8 @@ package dev.codearena.command.auth;
 
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
+import dev.codearena.api.player.ChangePlayerClassCommand;
+import dev.codearena.api.player.PlayerClass;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.player.RegisterPlayerCommand;
 import java.time.Duration;
@@ -88,6 +90,64 @@ class AccountService {
                             : throttle.recordFailure(login, address).then(Mono.error(
                                     CodeArenaException.invalid(ErrorCode.INVALID_CREDENTIALS, null))));
         });
+    }
+
+    /**
+     * Signs in the account linked to the provider's subject, creating it on first sign-in: a free
+     * handle derived from the provider's (the player picks a class later; HACKER until then), no
+     * password, and the provider's e-mail only when it vouches for it and nobody uses it yet. An
+     * existing account is never found by e-mail: that would let whoever controls a provider account
+     * showing your address take over your account.
+     */
+    Mono<Session> signInWith(ProviderIdentity identity) {
+        return Mono.fromCallable(() -> open(accounts.findByIdentity(identity.provider(), identity.subject())
+                        .orElseGet(() -> createLinked(identity))))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Account createLinked(ProviderIdentity identity) {
+        String email = identity.verifiedEmail() != null && !accounts.emailTaken(identity.verifiedEmail())
+                ? identity.verifiedEmail()
+                : identity.provider() + "-" + identity.subject() + "@users.oauth.invalid";
+        for (int attempt = 0; attempt < 10; attempt++) {
+            String handle = FederatedHandles.candidate(identity.suggestedHandle(), attempt);
+            if (accounts.handleTaken(handle)) {
+                continue;
+            }
+            Account account = new Account(UUID.randomUUID().toString(), handle, email, null, PlayerClass.HACKER,
+                    rolesFor(handle, EnumSet.of(Role.PLAYER)));
+            try {
+                tx.executeWithoutResult(status -> {
+                    accounts.insert(account);
+                    accounts.link(identity.provider(), identity.subject(), account.accountId());
+                    commands.sendAndWait(new RegisterPlayerCommand(PlayerId.of(account.accountId()), handle, account.playerClass()));
+                });
+                return account;
+            } catch (DuplicateKeyException e) {
+                // the same person signing in twice at once, or the handle taken meanwhile
+                var linked = accounts.findByIdentity(identity.provider(), identity.subject());
+                if (linked.isPresent()) {
+                    return linked.get();
+                }
+            }
+        }
+        throw CodeArenaException.rule(ErrorCode.REGISTRATION_REJECTED, "No free handle could be derived; try again.");
+    }
+
+    /** The player picks (or changes) their class; returns a fresh access token that carries it. */
+    Mono<Session> changeClass(AuthenticatedPlayer player, PlayerClass playerClass) {
+        return Mono.fromCallable(() -> {
+            String id = player.playerId().value();
+            tx.executeWithoutResult(status -> {
+                if (!accounts.changeClass(id, playerClass)) {
+                    throw CodeArenaException.invalid(ErrorCode.UNAUTHENTICATED, "The account no longer exists.");
+                }
+                commands.sendAndWait(new ChangePlayerClassCommand(player.playerId(), playerClass));
+            });
+            Account account = accounts.findById(id).orElseThrow();
+            AuthenticatedPlayer updated = toPlayer(account);
+            return new Session(updated, accessTokens.issue(updated), accessTokens.ttl().toSeconds(), null);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     Mono<Session> refresh(String refreshToken) {

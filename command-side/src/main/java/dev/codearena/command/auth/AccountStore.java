@@ -34,6 +34,32 @@ class AccountStore {
         return found.stream().findFirst();
     }
 
+    /** The account an OAuth2 provider's subject is linked to. */
+    Optional<Account> findByIdentity(String provider, String subject) {
+        return jdbc.query("SELECT a.* FROM gateway_account a JOIN gateway_oauth_identity i ON i.account_id = a.account_id "
+                + "WHERE i.provider = ? AND i.subject = ?", AccountStore::map, provider, subject).stream().findFirst();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when the subject is already linked */
+    void link(String provider, String subject, String accountId) {
+        jdbc.update("INSERT INTO gateway_oauth_identity (provider, subject, account_id) VALUES (?, ?, ?)", provider, subject, accountId);
+    }
+
+    boolean handleTaken(String handle) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM gateway_account WHERE lower(handle) = lower(?))",
+                Boolean.class, handle));
+    }
+
+    boolean emailTaken(String email) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM gateway_account WHERE lower(email) = lower(?))",
+                Boolean.class, email));
+    }
+
+    /** @return whether the account exists */
+    boolean changeClass(String accountId, PlayerClass playerClass) {
+        return jdbc.update("UPDATE gateway_account SET player_class = ? WHERE account_id = ?", playerClass.name(), accountId) == 1;
+    }
+
     Optional<Account> findById(String accountId) {
         return jdbc.query("SELECT * FROM gateway_account WHERE account_id = ?", AccountStore::map, accountId)
                 .stream().findFirst();

@@ -82,6 +82,7 @@ class AuthConfiguration {
                 .POST("/api/auth/refresh", routes::refresh)
                 .POST("/api/auth/logout", routes::logout)
                 .GET("/api/auth/me", routes::me)
+                .POST("/api/auth/class", routes::chooseClass)
                 .build();
     }
 

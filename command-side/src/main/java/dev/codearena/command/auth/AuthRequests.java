@@ -22,4 +22,7 @@ final class AuthRequests {
 
     record Login(@NotBlank @Size(max = 254) String login, @NotNull @Size(max = 128) String password) {
     }
+
+    record ChooseClass(@NotNull PlayerClass playerClass) {
+    }
 }

@@ -69,6 +69,21 @@ class AuthRoutes {
                 .onErrorResume(AuthRoutes::error);
     }
 
+    /** {@code POST /api/auth/class {"playerClass"}} with the access token: choose or change class; answers a new access token. */
+    Mono<ServerResponse> chooseClass(ServerRequest request) {
+        String header = request.headers().firstHeader("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
+        return Mono.fromCallable(() -> accessTokens.verify(token))
+                .flatMap(player -> body(request, AuthRequests.ChooseClass.class)
+                        .flatMap(choice -> accounts.changeClass(player, choice.playerClass())))
+                .flatMap(session -> ServerResponse.ok().bodyValue(Map.of(
+                        "accessToken", session.accessToken(),
+                        "tokenType", "Bearer",
+                        "expiresIn", session.expiresInSeconds(),
+                        "player", session.player())))
+                .onErrorResume(AuthRoutes::error);
+    }
+
     private <T> Mono<T> body(ServerRequest request, Class<T> type) {
         return request.bodyToMono(type)
                 .onErrorMap(e -> !(e instanceof CodeArenaException),
@@ -97,6 +112,11 @@ class AuthRoutes {
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {
+        return refreshCookie(properties, value, maxAge);
+    }
+
+    /** The refresh cookie, as password sign-in and OAuth2 sign-in both set it. */
+    static ResponseCookie refreshCookie(AuthProperties properties, String value, Duration maxAge) {
         return ResponseCookie.from(AuthProperties.REFRESH_COOKIE, value)
                 .httpOnly(true)
                 .secure(properties.cookieSecure())

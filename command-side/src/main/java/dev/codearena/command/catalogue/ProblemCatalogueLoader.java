@@ -63,7 +63,7 @@ public class ProblemCatalogueLoader {
                 continue;
             }
             MaterializedProblem tests = store.materialize(problem);
-            Long version = commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problem.slug()), problem.version(),
+            Long version = importProblem(new ImportProblemCommand(ProblemId.of(problem.slug()), problem.version(),
                     toContract(tests)));
             if (version != null && version > 0) {
                 loaded++;
@@ -72,6 +72,34 @@ public class ProblemCatalogueLoader {
         log.info("problem catalogue: {} problems from {} in the catalogue after {} ms (tests in {})", loaded, problemsRoot,
                 (System.nanoTime() - started) / 1_000_000, store.root());
         return loaded;
+    }
+
+    /**
+     * Several instances starting together load the same set: when another one created the aggregate
+     * between our load and our append, the append fails on the event store's unique key. The import
+     * is idempotent, so it is sent again (it now finds the aggregate and records nothing new).
+     */
+    private Long importProblem(ImportProblemCommand command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commands.sendAndWait(command);
+            } catch (RuntimeException e) {
+                if (attempt >= 3 || !isConcurrentAppend(e)) {
+                    throw e;
+                }
+                log.info("problem {} was imported concurrently (another instance?); importing it again", command.problemId().value());
+            }
+        }
+    }
+
+    private static boolean isConcurrentAppend(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof org.axonframework.modelling.command.ConcurrencyException
+                    || cause instanceof org.axonframework.eventsourcing.eventstore.EventStoreException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ProblemDefinition toContract(MaterializedProblem tests) {

@@ -77,12 +77,15 @@ public class ChatService {
 
     /** Recent messages of a room that were not removed, oldest first (for history on join). */
     public Mono<List<ChatMessage>> recent(ChatChannel channel, String matchId, int limit) {
+        // "match_id = ?" (not IS NOT DISTINCT FROM, which no index serves) so a match's history reads its (match_id, sent_at) index
+        String room = matchId == null ? "match_id IS NULL" : "match_id = ?";
+        Object[] arguments = matchId == null ? new Object[] {channel.name(), limit} : new Object[] {channel.name(), matchId, limit};
         return Mono.fromCallable(() -> jdbc.query("SELECT * FROM (SELECT message_id, channel, match_id, player_id, handle, body, sent_at "
-                                + "FROM gateway_chat_message WHERE channel = ? AND match_id IS NOT DISTINCT FROM ? AND removed_at IS NULL "
+                                + "FROM gateway_chat_message WHERE channel = ? AND " + room + " AND removed_at IS NULL "
                                 + "ORDER BY sent_at DESC LIMIT ?) recent ORDER BY sent_at",
                         (rs, i) -> new ChatMessage(rs.getString(1), ChatChannel.valueOf(rs.getString(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant()),
-                        channel.name(), matchId, limit))
+                        arguments))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

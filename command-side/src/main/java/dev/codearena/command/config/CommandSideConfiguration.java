@@ -27,11 +27,13 @@ class CommandSideConfiguration {
      * Keeps loaded Match aggregates in memory between commands, so a busy match is not re-read from the
      * event store for every submission (see docs/benchmarks.md, "Match engine"). Bounded: a live match
      * is a few kilobytes to a few hundred (sources of sabotages), and idle ones leave after a while.
+     * An entry another instance has made stale is reloaded ({@link StoreCheckedCache}).
      */
     @Bean
     Cache matchCache(@Value("${codearena.match-cache.maximum-size:20000}") long maximumSize,
-                     @Value("${codearena.match-cache.expire-after-access:PT30M}") Duration expireAfterAccess) {
-        return new AggregateCache(maximumSize, expireAfterAccess);
+                     @Value("${codearena.match-cache.expire-after-access:PT30M}") Duration expireAfterAccess,
+                     org.springframework.beans.factory.ObjectProvider<org.axonframework.eventsourcing.eventstore.EventStore> eventStore) {
+        return new StoreCheckedCache(new AggregateCache(maximumSize, expireAfterAccess), eventStore::getObject);
     }
 
     /** Used by the Match aggregate ({@code @Aggregate(commandTargetResolver = ...)}): the busiest command target. */

@@ -25,9 +25,10 @@ final class Connections {
     private final Clock clock;
     private final int outboundBuffer;
     private final org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+    private final ChatHistories chatHistories;
 
     Connections(Sessions sessions, RoomHub rooms, MessagePipeline pipeline, Frames frames, Clock clock, int outboundBuffer,
-                org.springframework.data.redis.core.ReactiveStringRedisTemplate redis) {
+                org.springframework.data.redis.core.ReactiveStringRedisTemplate redis, ChatHistories chatHistories) {
         this.sessions = sessions;
         this.rooms = rooms;
         this.pipeline = pipeline;
@@ -35,6 +36,7 @@ final class Connections {
         this.clock = clock;
         this.outboundBuffer = outboundBuffer;
         this.redis = redis;
+        this.chatHistories = chatHistories;
     }
 
     /**
@@ -59,7 +61,8 @@ final class Connections {
                 .then(Mono.fromRunnable(() -> session.send(frames.push(WireProtocol.WELCOME, new SessionWelcome(
                         player.playerId(), player.handle(), player.playerClass(),
                         player.roles().stream().map(Enum::name).collect(Collectors.toSet()),
-                        session.connectionId(), clock.instant())))));
+                        session.connectionId(), clock.instant())))))
+                .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.GLOBAL, null));
         Mono<Void> reading = inbound
                 .filter(frame -> !frame.isBlank()) // RSocket channels open with an (empty) first payload
                 .concatMap(frame -> pipeline.handle(session, frame)

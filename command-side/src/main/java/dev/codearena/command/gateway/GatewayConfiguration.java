@@ -72,8 +72,8 @@ class GatewayConfiguration {
     @Bean
     MatchHandlers matchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands,
                                 Frames gatewayFrames, ReactiveStringRedisTemplate redis,
-                                org.axonframework.eventsourcing.eventstore.EventStore eventStore) {
-        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis, new SabotageCodes(eventStore));
+                                org.axonframework.eventsourcing.eventstore.EventStore eventStore, ChatHistories chatHistories) {
+        return new MatchHandlers(rooms, rosters, views, commands, gatewayFrames, redis, new SabotageCodes(eventStore), chatHistories);
     }
 
     @Bean
@@ -84,6 +84,13 @@ class GatewayConfiguration {
     @Bean
     LobbyHandlers lobbyHandlers(Matchmaking matchmaking, Frames gatewayFrames) {
         return new LobbyHandlers(matchmaking, gatewayFrames);
+    }
+
+    /** Recent messages sent on entering a chat channel ({@code codearena.chat.history-size}, 50; 0 turns it off). */
+    @Bean
+    ChatHistories chatHistories(ChatService chat, Frames gatewayFrames,
+                                @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-size:50}") int size) {
+        return new ChatHistories(chat, gatewayFrames, size);
     }
 
     @Bean
@@ -99,9 +106,10 @@ class GatewayConfiguration {
 
     @Bean
     Connections gatewayConnections(Sessions sessions, RoomHub rooms, MessagePipeline pipeline, Frames gatewayFrames,
-                                   ObjectProvider<Clock> clock, GatewayProperties properties, ReactiveStringRedisTemplate redis) {
+                                   ObjectProvider<Clock> clock, GatewayProperties properties, ReactiveStringRedisTemplate redis,
+                                   ChatHistories chatHistories) {
         return new Connections(sessions, rooms, pipeline, gatewayFrames, clock.getIfAvailable(Clock::systemUTC),
-                properties.outboundBuffer(), redis);
+                properties.outboundBuffer(), redis, chatHistories);
     }
 
     @Bean

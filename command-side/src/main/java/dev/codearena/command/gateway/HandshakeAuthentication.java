@@ -18,8 +18,10 @@ import reactor.core.publisher.Mono;
 /**
  * Checks the access JWT of a WebSocket handshake on {@code /ws} before the upgrade: no token or a
  * bad one is answered {@code 401} with a typed error body and the connection is never opened.
- * Browsers cannot set headers on a WebSocket, so the token may come as the {@code access_token}
- * query parameter (nginx's config keeps it out of the access log); other clients send
+ * Browsers cannot set headers on a WebSocket, so a browser offers the token as a second
+ * subprotocol, {@code new WebSocket(url, ["codearena.jwt", token])} (the server selects
+ * {@code codearena.jwt}; the token stays out of URLs and logs), or as the {@code access_token} query
+ * parameter (nginx's config keeps it out of the access log); other clients send
  * {@code Authorization: Bearer ...}.
  */
 final class HandshakeAuthentication implements WebFilter {
@@ -46,21 +48,28 @@ final class HandshakeAuthentication implements WebFilter {
         return chain.filter(exchange);
     }
 
+    /** The subprotocol a browser offers first, followed by its access token as the second one. */
+    static final String TOKEN_SUBPROTOCOL = "codearena.jwt";
+
     static String tokenOf(org.springframework.web.reactive.socket.HandshakeInfo handshake) {
-        String header = handshake.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
-        }
-        return org.springframework.web.util.UriComponentsBuilder.fromUri(handshake.getUri()).build()
-                .getQueryParams().getFirst("access_token");
+        return tokenOf(handshake.getHeaders(), org.springframework.web.util.UriComponentsBuilder.fromUri(handshake.getUri()).build()
+                .getQueryParams().getFirst("access_token"));
     }
 
     static String tokenOf(ServerHttpRequest request) {
-        String header = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return tokenOf(request.getHeaders(), request.getQueryParams().getFirst("access_token"));
+    }
+
+    private static String tokenOf(HttpHeaders headers, String queryParameter) {
+        String header = headers.getFirst(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
             return header.substring(7).trim();
         }
-        return request.getQueryParams().getFirst("access_token");
+        java.util.List<String> offered = headers.getValuesAsList("Sec-WebSocket-Protocol");
+        if (offered.contains(TOKEN_SUBPROTOCOL)) {
+            return offered.stream().filter(p -> !p.equals(TOKEN_SUBPROTOCOL)).findFirst().orElse(null);
+        }
+        return queryParameter;
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, CodeArenaException e) {

@@ -53,9 +53,10 @@ final class MatchHandlers implements MessageHandlers {
     private final Frames frames;
     private final ReactiveStringRedisTemplate redis;
     private final SabotageCodes sabotageCodes;
+    private final ChatHistories chatHistories;
 
     MatchHandlers(RoomHub rooms, MatchRosters rosters, LiveViews views, CommandGateway commands, Frames frames,
-                  ReactiveStringRedisTemplate redis, SabotageCodes sabotageCodes) {
+                  ReactiveStringRedisTemplate redis, SabotageCodes sabotageCodes, ChatHistories chatHistories) {
         this.sabotageCodes = sabotageCodes;
         this.rooms = rooms;
         this.rosters = rosters;
@@ -63,6 +64,7 @@ final class MatchHandlers implements MessageHandlers {
         this.commands = commands;
         this.frames = frames;
         this.redis = redis;
+        this.chatHistories = chatHistories;
     }
 
     @Override
@@ -104,7 +106,8 @@ final class MatchHandlers implements MessageHandlers {
         session.playing().add(matchId);
         return enter(session, Channels.liveMatch(matchId))
                 .then(enter(session, Channels.matchPlayers(matchId)))
-                .then(sendState(session, requestId, matchId));
+                .then(sendState(session, requestId, matchId))
+                .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.MATCH, matchId));
     }
 
     private Mono<Void> leave(GatewaySession session, String requestId, MatchLeave leave) {
@@ -124,7 +127,8 @@ final class MatchHandlers implements MessageHandlers {
                 ? redis.opsForValue().increment(LiveKeys.spectators(join.matchId())).then() : Mono.empty();
         return counted.then(enter(session, Channels.liveMatch(matchId)))
                 .then(enter(session, Channels.matchSpectators(matchId)))
-                .then(sendState(session, requestId, matchId));
+                .then(sendState(session, requestId, matchId))
+                .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.SPECTATORS, matchId));
     }
 
     /** The spectator counter the query side shows in the view; called when a connection closes. */

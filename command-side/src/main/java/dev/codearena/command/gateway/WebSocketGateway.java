@@ -25,6 +25,12 @@ final class WebSocketGateway implements WebSocketHandler {
         this.tokens = tokens;
     }
 
+    /** Selected when a browser passes its token as a subprotocol (see {@link HandshakeAuthentication}). */
+    @Override
+    public java.util.List<String> getSubProtocols() {
+        return java.util.List.of(HandshakeAuthentication.TOKEN_SUBPROTOCOL);
+    }
+
     @Override
     public Mono<Void> handle(WebSocketSession session) {
         // HandshakeAuthentication refused bad tokens before the upgrade; read the same token again

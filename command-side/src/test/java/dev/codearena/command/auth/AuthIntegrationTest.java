@@ -138,6 +138,13 @@ class AuthIntegrationTest {
     }
 
     @Test
+    void withoutConfiguredClientIdsNoProviderSignInIsOffered() {
+        client().get().uri("/api/auth/providers").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.providers").isArray().jsonPath("$.providers.length()").isEqualTo(0);
+        client().get().uri("/oauth2/authorization/github").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void configuredAdminsGetTheAdminRole() {
         JsonNode body = register("root_admin", "root@example.org", "correct horse battery").getResponseBody();
         assertThat(tokens.verify(body.path("accessToken").asText()).roles()).containsExactlyInAnyOrder(Role.PLAYER, Role.ADMIN);

@@ -18,6 +18,28 @@ public final class BenchmarkMeters {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /**
+     * CPU of this JVM's threads whose name starts with one of the prefixes: the work of one operation
+     * without the background threads (event processors, schedulers) that run meanwhile.
+     */
+    public static long threadsCpuNanos(String... namePrefixes) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            for (String prefix : namePrefixes) {
+                if (info.getThreadName().startsWith(prefix)) {
+                    long cpu = threads.getThreadCpuTime(info.getThreadId());
+                    total += Math.max(cpu, 0);
+                    break;
+                }
+            }
+        }
+        return total;
+    }
+
     /** This process's {user, system} CPU from /proc (10 ms resolution): system time is mostly socket writes. */
     public static long[] userSystemNanos() {
         try {

@@ -65,7 +65,8 @@ import reactor.test.StepVerifier;
                 GatewayIntegrationTest.SECRET_PROPERTY,
                 "codearena.gateway.rsocket-tcp-port=0",
                 "codearena.matchmaking.enabled=false",
-                "codearena.data-dir=target/test-data/gateway-it"
+                "codearena.data-dir=target/test-data/gateway-it",
+                "codearena.chat.history-size=5"
         })
 // Closed after the class: a cached context would keep consuming the shared Redis judge streams
 // (jobs and results) against its own database while later test classes run.
@@ -105,6 +106,31 @@ class GatewayIntegrationTest {
         HttpHeaders bearer = new HttpHeaders();
         bearer.setBearerAuth(tokens.issue(player("bearer", false)));
         assertThat(GatewayTestClient.refusal(port, "", bearer)).isNull();
+
+        // what a browser does: new WebSocket(url, ["codearena.jwt", token]); the server must select codearena.jwt
+        String browserToken = tokens.issue(player("browser", false));
+        String[] selected = new String[1];
+        String first = new org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient()
+                .execute(URI.create("ws://localhost:" + port + "/ws"), new org.springframework.web.reactive.socket.WebSocketHandler() {
+                    @Override
+                    public List<String> getSubProtocols() {
+                        return List.of("codearena.jwt", browserToken);
+                    }
+
+                    @Override
+                    public reactor.core.publisher.Mono<Void> handle(org.springframework.web.reactive.socket.WebSocketSession session) {
+                        selected[0] = session.getHandshakeInfo().getSubProtocol();
+                        return session.receive().next().map(org.springframework.web.reactive.socket.WebSocketMessage::getPayloadAsText)
+                                .doOnNext(text -> selected[0] += " " + text).then(session.close());
+                    }
+                }).then(reactor.core.publisher.Mono.fromSupplier(() -> selected[0])).block(Duration.ofSeconds(15));
+        assertThat(first).startsWith("codearena.jwt ").contains("\"type\":\"session:welcome\"").contains("\"handle\":\"browser\"");
+        HttpHeaders forgedSubprotocol = new HttpHeaders();
+        forgedSubprotocol.add("Sec-WebSocket-Protocol", "codearena.jwt, " + forged);
+        assertThat(GatewayTestClient.refusal(port, "", forgedSubprotocol)).isNotNull().hasMessageContaining("401");
+        HttpHeaders noToken = new HttpHeaders();
+        noToken.add("Sec-WebSocket-Protocol", "codearena.jwt");
+        assertThat(GatewayTestClient.refusal(port, "", noToken)).isNotNull().hasMessageContaining("401");
     }
 
     @Test
@@ -272,6 +298,7 @@ class GatewayIntegrationTest {
             Flux<JsonNode> in = requester.route("gateway").data(Flux.concat(Flux.just(""), out.asFlux())).retrieveFlux(String.class).map(GatewayIntegrationTest::json);
             StepVerifier.create(in)
                     .assertNext(n -> assertThat(n.path("type").asText()).isEqualTo("session:welcome"))
+                    .assertNext(n -> assertThat(n.path("type").asText()).isEqualTo("chat:history"))
                     .then(() -> out.tryEmitNext("{\"type\":\"nope\",\"id\":\"n\"}"))
                     .assertNext(n -> assertThat(n.path("payload").path("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE"))
                     .then(() -> out.tryEmitNext("{\"type\":\"spectate:list\",\"id\":\"l\"}"))
@@ -286,6 +313,92 @@ class GatewayIntegrationTest {
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("UNAUTHENTICATED"))
                 .verify(Duration.ofSeconds(10));
         refused.dispose();
+    }
+
+    @Test
+    void chatChannelsCarryMessagesAndRecentHistoryOnJoinAndAdminsRemoveMessages() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        AuthenticatedPlayer alice = player("alice", false);
+        AuthenticatedPlayer bob = player("bob", false);
+        AuthenticatedPlayer sam = player("sam", false);
+        AuthenticatedPlayer root = player("root", true);
+        String matchId = newMatch(List.of(alice, bob));
+        seedView(matchId, Instant.now().plusSeconds(60));
+        try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+             GatewayTestClient s = GatewayTestClient.connect(port, tokens.issue(sam));
+             GatewayTestClient admin = GatewayTestClient.connect(port, tokens.issue(root))) {
+            assertThat(a.await("chat:history").path("payload").path("channel").asText()).isEqualTo("GLOBAL");
+
+            // global: everyone connected hears it; limits are typed errors
+            List<String> said = new java.util.ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String text = "global " + run + " #" + i;
+                GatewayTestClient speaker = i % 2 == 0 ? a : s;
+                speaker.send("chat:send", "g" + i, Map.of("channel", "GLOBAL", "text", text));
+                said.add(speaker.reply("g" + i).path("payload").path("detail").asText());
+                assertThat(admin.await(n -> n.path("type").asText().equals("chat:message")
+                        && n.path("payload").path("text").asText().equals(text), Duration.ofSeconds(10), text)
+                        .path("payload").path("channel").asText()).isEqualTo("GLOBAL");
+            }
+            a.send("chat:send", "long", Map.of("channel", "GLOBAL", "text", "x".repeat(501)));
+            assertThat(assertError(a.reply("long"), "VALIDATION_FAILED").path("message").asText()).contains("text");
+            a.send("chat:send", "blank", Map.of("channel", "GLOBAL", "text", "\u0007  "));
+            assertError(a.reply("blank"), "VALIDATION_FAILED");
+
+            // a new connection gets the latest messages of the global channel, bounded, oldest first
+            try (GatewayTestClient late = GatewayTestClient.connect(port, tokens.issue(player("late", false)))) {
+                JsonNode history = late.await("chat:history").path("payload");
+                assertThat(history.path("channel").asText()).isEqualTo("GLOBAL");
+                assertThat(history.path("messages")).hasSize(5);
+                assertThat(history.path("messages").findValuesAsText("text")).containsExactly(
+                        "global " + run + " #2", "global " + run + " #3", "global " + run + " #4", "global " + run + " #5",
+                        "global " + run + " #6");
+                assertThat(history.path("messages").findValuesAsText("messageId")).containsExactlyElementsOf(said.subList(2, 7));
+            }
+
+            // an admin removes a message: the room is told and it leaves the history
+            admin.send("chat:remove", "rm", Map.of("messageId", said.get(6)));
+            assertThat(admin.reply("rm").path("type").asText()).isEqualTo("ack");
+            assertThat(s.await("chat:removed").path("payload").path("messageId").asText()).isEqualTo(said.get(6));
+            admin.send("chat:remove", "rm2", Map.of("messageId", said.get(6)));
+            assertError(admin.reply("rm2"), "CHAT_MESSAGE_NOT_FOUND");
+            try (GatewayTestClient later = GatewayTestClient.connect(port, tokens.issue(player("later", false)))) {
+                assertThat(later.await("chat:history").path("payload").path("messages").findValuesAsText("messageId"))
+                        .hasSize(5).doesNotContain(said.get(6)).contains(said.get(5));
+            }
+
+            // the players' channel: what was said before bob joined comes with his match:state
+            a.send("match:join", "ja", Map.of("matchId", matchId));
+            assertThat(a.reply("ja").path("type").asText()).isEqualTo("match:state");
+            assertThat(a.await("chat:history").path("payload").path("channel").asText()).isEqualTo("MATCH");
+            a.send("chat:send", "m", Map.of("channel", "MATCH", "matchId", matchId, "text", "good luck " + run));
+            assertThat(a.reply("m").path("type").asText()).isEqualTo("ack");
+            try (GatewayTestClient b = GatewayTestClient.connect(port, tokens.issue(bob))) {
+                b.send("match:join", "jb", Map.of("matchId", matchId));
+                assertThat(b.reply("jb").path("type").asText()).isEqualTo("match:state");
+                JsonNode matchHistory = b.await(n -> n.path("type").asText().equals("chat:history")
+                        && n.path("payload").path("channel").asText().equals("MATCH"), Duration.ofSeconds(10), "match history").path("payload");
+                assertThat(matchHistory.path("matchId").asText()).isEqualTo(matchId);
+                assertThat(matchHistory.path("messages").findValuesAsText("text")).containsExactly("good luck " + run);
+            }
+
+            // the spectators' channel: its own history, never sent to the players
+            s.send("spectate:join", "w", Map.of("matchId", matchId));
+            assertThat(s.reply("w").path("type").asText()).isEqualTo("match:state");
+            assertThat(s.await(n -> n.path("type").asText().equals("chat:history")
+                    && n.path("payload").path("channel").asText().equals("SPECTATORS"), Duration.ofSeconds(10), "spectators' history")
+                    .path("payload").path("messages")).isEmpty();
+            s.send("chat:send", "sp", Map.of("channel", "SPECTATORS", "matchId", matchId, "text", "what a match " + run));
+            assertThat(s.reply("sp").path("type").asText()).isEqualTo("ack");
+            try (GatewayTestClient dave = GatewayTestClient.connect(port, tokens.issue(player("dave", false)))) {
+                dave.send("spectate:join", "wd", Map.of("matchId", matchId));
+                dave.reply("wd");
+                assertThat(dave.await(n -> n.path("type").asText().equals("chat:history")
+                        && n.path("payload").path("channel").asText().equals("SPECTATORS"), Duration.ofSeconds(10), "spectators' history")
+                        .path("payload").path("messages").findValuesAsText("text")).containsExactly("what a match " + run);
+            }
+            assertThat(a.drain(Duration.ofSeconds(1))).noneMatch(n -> n.toString().contains("what a match " + run));
+        }
     }
 
     @Test

@@ -30,18 +30,23 @@ import reactor.core.publisher.Flux;
 class MatchmakingBenchmark {
 
     private static final int QUEUED = Integer.getInteger("bench.queued", 10_000);
+    /** The threads a pass runs on: the caller (block) and Lettuce's I/O threads (decoding, pairing, encoding). */
+    private static final String[] WORK_THREADS = {"main", "lettuce-"};
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
 
     @Autowired
     Matchmaker matchmaker;
     @Autowired
     MatchQueue queue;
+    @Autowired
+    MatchmakingProperties properties;
 
     @Test
     void passOverTenThousandQueuedPlayers() {
         Random random = new Random(7);
         long[] millis = new long[ROUNDS];
         long jvmCpu = 0;
+        long workCpu = 0;
         long redisCpu = 0;
         int matched = 0;
         for (int round = 0; round < ROUNDS; round++) {
@@ -56,12 +61,14 @@ class MatchmakingBenchmark {
                     .blockLast();
             assertThat(queue.size(MatchMode.BLITZ).block()).isEqualTo(QUEUED);
             long jvm0 = BenchmarkMeters.jvmCpuNanos();
+            long work0 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long redis0 = BenchmarkMeters.redisCpuNanos();
             long start = System.nanoTime();
             List<Matchmaker.Claimed> claimed = matchmaker.claimPass(MatchMode.BLITZ).block();
             millis[round] = (System.nanoTime() - start) / 1_000_000;
             if (round >= 2) {
                 jvmCpu += BenchmarkMeters.jvmCpuNanos() - jvm0;
+                workCpu += BenchmarkMeters.threadsCpuNanos(WORK_THREADS) - work0;
                 redisCpu += BenchmarkMeters.redisCpuNanos() - redis0;
             }
             matched = claimed.size() * 2;
@@ -71,9 +78,55 @@ class MatchmakingBenchmark {
         long[] warm = Arrays.copyOfRange(millis, 2, ROUNDS);
         Arrays.sort(warm);
         System.out.printf("BENCH matchmaking pass: queued=%d matched=%d rounds(ms)=%s median(warm)=%d ms max(warm)=%d ms"
-                        + " CPU per warm pass: JVM %.1f ms + Redis %.1f ms; loadavg %s%n",
+                        + " CPU per warm pass: JVM %.1f ms (of which the pass's threads %.1f ms) + Redis %.1f ms; loadavg %s%n",
                 QUEUED, matched, Arrays.toString(millis), warm[warm.length / 2], warm[warm.length - 1],
-                jvmCpu / 1e6 / warm.length, redisCpu / 1e6 / warm.length, BenchmarkMeters.loadAverage());
+                jvmCpu / 1e6 / warm.length, workCpu / 1e6 / warm.length, redisCpu / 1e6 / warm.length, BenchmarkMeters.loadAverage());
         assertThat(matched).isGreaterThan(QUEUED / 2);
+        phases(random);
+    }
+
+    /** Where a pass's time goes: the same steps as {@link Matchmaker#claimPass}, timed one by one. */
+    private void phases(Random random) {
+        int rounds = 5;
+        long[][] phaseNanos = new long[3][rounds];
+        long[] redisCpu = new long[3];
+        for (int round = 0; round < rounds; round++) {
+            long now = System.currentTimeMillis();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < QUEUED; i++) {
+                ids.add("bench-" + UUID.randomUUID());
+            }
+            Flux.fromIterable(ids)
+                    .flatMap(id -> queue.join(id, MatchMode.BLITZ, (int) Math.round(1500 + 300 * random.nextGaussian()),
+                            now - random.nextInt(120_000)), 256)
+                    .blockLast();
+            long r0 = BenchmarkMeters.redisCpuNanos();
+            long t0 = System.nanoTime();
+            List<QueuedPlayer> snapshot = queue.snapshot(MatchMode.BLITZ).block();
+            long t1 = System.nanoTime();
+            long r1 = BenchmarkMeters.redisCpuNanos();
+            List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot, System.currentTimeMillis(),
+                    properties.rules(MatchMode.BLITZ));
+            List<String> matchIds = groups.stream().map(g -> UUID.randomUUID().toString()).toList();
+            long t2 = System.nanoTime();
+            queue.claimAll(MatchMode.BLITZ, groups, matchIds).block();
+            long t3 = System.nanoTime();
+            long r3 = BenchmarkMeters.redisCpuNanos();
+            phaseNanos[0][round] = t1 - t0;
+            phaseNanos[1][round] = t2 - t1;
+            phaseNanos[2][round] = t3 - t2;
+            if (round > 0) {
+                redisCpu[0] += r1 - r0;
+                redisCpu[2] += r3 - r1;
+            }
+            Flux.fromIterable(ids).flatMap(id -> queue.leave(id, MatchMode.BLITZ), 256).blockLast();
+        }
+        for (long[] phase : phaseNanos) {
+            Arrays.sort(phase);
+        }
+        System.out.printf("BENCH matchmaking phases (median of %d): read queue %.1f ms (Redis CPU %.1f ms), pair in Java %.1f ms,"
+                        + " claim script %.1f ms (Redis CPU %.1f ms); loadavg %s%n", rounds,
+                phaseNanos[0][rounds / 2] / 1e6, redisCpu[0] / 1e6 / (rounds - 1), phaseNanos[1][rounds / 2] / 1e6,
+                phaseNanos[2][rounds / 2] / 1e6, redisCpu[2] / 1e6 / (rounds - 1), BenchmarkMeters.loadAverage());
     }
 }

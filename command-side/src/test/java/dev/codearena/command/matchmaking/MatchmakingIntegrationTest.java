@@ -11,6 +11,7 @@ import dev.codearena.api.player.RegisterPlayerCommand;
 import dev.codearena.api.problem.ImportProblemCommand;
 import dev.codearena.api.problem.ProblemDefinition;
 import dev.codearena.api.problem.ProblemId;
+import dev.codearena.api.problem.RetireProblemCommand;
 import dev.codearena.command.CommandSideApplication;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
@@ -70,6 +71,9 @@ class MatchmakingIntegrationTest {
         commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(0)), "h1", definition("Easy", 1)));
         awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE problem_id IN (?, ?)", Integer.class,
                 problems.get(0), problems.get(1)) == 2);
+        // the draw must see only this test's two problems: other classes sharing the embedded database
+        // (GatewayIntegrationTest imports its own difficulty-1 problem) would otherwise take their place
+        jdbc.update("UPDATE gateway_problem SET retired = TRUE WHERE problem_id NOT IN (?, ?)", problems.get(0), problems.get(1));
         AuthenticatedPlayer alice = register("alice_" + run);
         AuthenticatedPlayer bob = register("bob_" + run);
         AuthenticatedPlayer eve = register("eve_" + run);
@@ -121,6 +125,76 @@ class MatchmakingIntegrationTest {
             JsonNode left = e.reply("le");
             assertThat(left.path("type").asText()).isEqualTo("lobby:left");
             assertThat(left.path("payload").path("queued").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aPrivateLobbysHostConfiguresItAndStartsAMatchWithThoseSettings() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<String> problems = List.of("lobby-d1-" + run, "lobby-d2-" + run, "lobby-d5-" + run);
+        commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(0)), "l1", definition("One", 1)));
+        commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(1)), "l2", definition("Two", 2)));
+        commands.sendAndWait(new ImportProblemCommand(ProblemId.of(problems.get(2)), "l5", definition("Five", 5)));
+        awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE problem_id IN (?, ?, ?)", Integer.class,
+                problems.get(0), problems.get(1), problems.get(2)) == 3);
+        AuthenticatedPlayer host = register("host_" + run);
+        AuthenticatedPlayer guest = register("guest_" + run);
+
+        try (GatewayTestClient h = GatewayTestClient.connect(port, tokens.issue(host));
+             GatewayTestClient g = GatewayTestClient.connect(port, tokens.issue(guest))) {
+            h.send("lobby:create", "c", Map.of("mode", "GOLF"));
+            JsonNode created = h.reply("c");
+            assertThat(created.path("type").asText()).as("%s", created).isEqualTo("lobby:update");
+            String code = created.path("payload").path("code").asText();
+            assertThat(code).hasSize(6);
+            g.send("lobby:join", "j", Map.of("code", code));
+            assertThat(g.reply("j").path("payload").path("members")).hasSize(2);
+
+            // only the host configures and starts; bad settings are refused with a typed error
+            g.send("lobby:settings", "gs", Map.of("code", code, "settings", Map.of("durationSeconds", 90)));
+            assertThat(g.reply("gs").path("payload").path("code").asText()).isEqualTo("NOT_LOBBY_HOST");
+            g.send("lobby:start", "gstart", Map.of("code", code));
+            assertThat(g.reply("gstart").path("payload").path("code").asText()).isEqualTo("NOT_LOBBY_HOST");
+            h.send("lobby:settings", "bad", Map.of("code", code, "settings", Map.of("durationSeconds", 5)));
+            assertThat(h.reply("bad").path("payload").path("code").asText()).isEqualTo("VALIDATION_FAILED");
+
+            h.send("lobby:settings", "s", Map.of("code", code, "mode", "BLITZ",
+                    "settings", Map.of("durationSeconds", 300, "problemCount", 2, "difficulty", 2)));
+            JsonNode configured = h.reply("s");
+            assertThat(configured.path("type").asText()).as("%s", configured).isEqualTo("lobby:update");
+            JsonNode seenByGuest = g.await(n -> n.path("type").asText().equals("lobby:update")
+                    && n.path("payload").path("mode").asText().equals("BLITZ"), Duration.ofSeconds(10), "the guest's lobby:update");
+            assertThat(seenByGuest.path("payload").path("settings").path("durationSeconds").asInt()).isEqualTo(300);
+            assertThat(seenByGuest.path("payload").path("settings").path("problemCount").asInt()).isEqualTo(2);
+            assertThat(seenByGuest.path("payload").path("settings").path("difficulty").asInt()).isEqualTo(2);
+
+            h.send("lobby:start", "go", Map.of("code", code));
+            JsonNode found = h.reply("go");
+            assertThat(found.path("type").asText()).as("%s", found).isEqualTo("lobby:found");
+            assertThat(found.path("payload").path("lobbyCode").asText()).isEqualTo(code);
+            String matchId = found.path("payload").path("matchId").asText();
+            assertThat(g.await(n -> n.path("type").asText().equals("lobby:found"), Duration.ofSeconds(10), "the guest's lobby:found")
+                    .path("payload").path("matchId").asText()).isEqualTo(matchId);
+
+            // the match the engine created carries the host's settings
+            List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domainevententry "
+                    + "WHERE aggregateidentifier = ? AND payloadtype LIKE '%MatchCreated'", String.class, matchId);
+            assertThat(payloads).hasSize(1);
+            JsonNode match = GatewayTestClient.JSON.readTree(payloads.get(0));
+            assertThat(match.path("mode").asText()).isEqualTo("BLITZ");
+            assertThat(match.path("settings").path("durationSeconds").asInt()).isEqualTo(300);
+            assertThat(match.path("players")).hasSize(2);
+            JsonNode drawn = match.path("problems");
+            assertThat(drawn).hasSize(2);
+            drawn.forEach(problem -> assertThat(problem.path("difficulty").asInt()).as("%s", problem).isBetween(1, 2));
+
+            h.send("lobby:join", "again", Map.of("code", code));
+            assertThat(h.reply("again").path("payload").path("code").asText()).isEqualTo("LOBBY_NOT_FOUND");
+        } finally {
+            // the other tests here expect only their own Blitz problems in the catalogue
+            problems.forEach(id -> commands.sendAndWait(new RetireProblemCommand(ProblemId.of(id), "lobby test done")));
+            awaitTrue(() -> jdbc.queryForObject("SELECT count(*) FROM gateway_problem WHERE retired AND problem_id IN (?, ?, ?)",
+                    Integer.class, problems.get(0), problems.get(1), problems.get(2)) == 3);
         }
     }
 
@@ -177,7 +251,7 @@ class MatchmakingIntegrationTest {
     }
 
     private static ProblemDefinition definition(String title, int difficulty) {
-        return new ProblemDefinition(title, difficulty, List.of("math"), 1000, 256, CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ),
+        return new ProblemDefinition(title, difficulty, List.of("math"), 1000, 256, CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ, MatchMode.GOLF),
                 "Print twice the input.", "double/v1/tests", 3, null);
     }
 

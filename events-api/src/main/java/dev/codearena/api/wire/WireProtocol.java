@@ -47,6 +47,7 @@ public final class WireProtocol {
     public static final String LIVE_MATCHES = "spectate:live";
     public static final String CHAT_MESSAGE = "chat:message";
     public static final String CHAT_REMOVED = "chat:removed";
+    public static final String CHAT_HISTORY = "chat:history";
 
     /** Every message a client may send, with the record its payload binds to. */
     public static final Map<String, Class<?>> CLIENT_MESSAGES = ordered(
@@ -83,7 +84,8 @@ public final class WireProtocol {
             LOBBY_UPDATE, LobbyState.class,
             LIVE_MATCHES, LiveMatches.class,
             CHAT_MESSAGE, ChatMessage.class,
-            CHAT_REMOVED, ChatRemoved.class);
+            CHAT_REMOVED, ChatRemoved.class,
+            CHAT_HISTORY, ChatHistory.class);
 
     private WireProtocol() {
     }
