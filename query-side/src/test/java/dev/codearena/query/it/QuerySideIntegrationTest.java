@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.api.judge.Language;
 import dev.codearena.api.judge.Verdict;
 import dev.codearena.api.live.LiveKeys;
+import dev.codearena.api.match.MatchCancelled;
 import dev.codearena.api.match.MatchCreated;
 import dev.codearena.api.match.MatchPlayer;
 import dev.codearena.api.match.PlayerJoined;
@@ -146,6 +147,45 @@ class QuerySideIntegrationTest {
         List<Integer> seats = new ArrayList<>();
         detail.get("players").forEach(p -> seats.add(p.get("seat").asInt()));
         assertThat(seats).as("match detail seats").containsExactly(0, 2, 3);
+    }
+
+    /**
+     * A roster changing one event per processor batch (seats read back from the table) ends as when every
+     * change is in one batch; the rebuild that follows replays it in one and must give the same rows. A
+     * leave before a join makes "next seat" differ from the player count; a player leaves and rejoins.
+     */
+    @Test
+    @Order(7)
+    void rosterChangesAcrossBatchesTakeTheNextSeat() {
+        MatchId live = history.liveMatches().get(1);
+        MatchCreated template = history.payloads(MatchCreated.class).stream().filter(c -> c.matchId().equals(live))
+                .findFirst().orElseThrow();
+        MatchPlayer joiner = history.payloads(PlayerJoined.class).stream().filter(j -> j.matchId().equals(live))
+                .findFirst().orElseThrow().player();
+        List<MatchPlayer> created = template.players(); // a, b, c
+        MatchId match = MatchId.of("it-roster-batches");
+        Instant now = Instant.now();
+        List<Object> changes = List.of(
+                new MatchCreated(match, template.mode(), template.settings(), created, template.problems(), now, now.plusSeconds(600)),
+                new PlayerLeft(match, created.get(1).playerId(), now.plusMillis(1)),
+                new PlayerJoined(match, joiner, now.plusMillis(2)),
+                new PlayerJoined(match, created.get(1), now.plusMillis(3)),
+                new PlayerLeft(match, created.get(0).playerId(), now.plusMillis(4)),
+                new MatchCancelled(match, "not enough players", now.plusMillis(5)));
+        for (int sequence = 0; sequence < changes.size(); sequence++) {
+            QueryTestSupport.publish(context.getBean(EventStore.class), List.of(
+                    new ArenaHistory.StoredEvent("Match", match.value(), sequence, changes.get(sequence), now)));
+            awaitCaughtUp(context, Duration.ofSeconds(30));
+        }
+        assertThat(jdbc.queryForList("SELECT player_id, seat FROM qs_match_player WHERE match_id = ? ORDER BY seat", match.value()))
+                .isEqualTo(List.of(
+                        Map.of("player_id", created.get(2).playerId().value(), "seat", 2),
+                        Map.of("player_id", joiner.playerId().value(), "seat", 3),
+                        Map.of("player_id", created.get(1).playerId().value(), "seat", 4)));
+        assertThat(count(jdbc, "SELECT player_count FROM qs_match WHERE match_id = ?", match.value())).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT player_id FROM qs_fp_match_player WHERE match_id = ? ORDER BY player_id", String.class,
+                match.value())).containsExactlyInAnyOrder(created.get(2).playerId().value(), joiner.playerId().value(),
+                created.get(1).playerId().value());
     }
 
     /** Rows of matches whose roster changed before the start, checked against the events. */
