@@ -123,6 +123,9 @@ await runScenario('sabotage', { jar: process.argv[2], problems: [PROBLEM] }, asy
   }
   await shot(alice, '25-sabotage-phase2');
   await axe(alice, 'match: sabotage phase 2');
+  // A repair is a match:submit like the sabotage a moment ago: respect the 1-per-2-s rate limit,
+  // as a person would (on a quiet machine phase 2 starts well within those 2 s).
+  await alice.waitForTimeout(2100);
   for (const page of [alice, bob]) {
     await load(page, reference);
     await page.keyboard.press('Control+Enter');
