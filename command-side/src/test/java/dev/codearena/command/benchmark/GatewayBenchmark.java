@@ -49,6 +49,8 @@ class GatewayBenchmark {
     private static final int SPECTATORS = Integer.getInteger("bench.spectators", 2_000);
     private static final int TICKS = Integer.getInteger("bench.ticks", 20);
     private static final String CLIENTS = System.getProperty("bench.clients", "both");
+    /** {@code -Dbench.jfr=true}: a JFR profile of the server JVM while measuring, in target/benchmark-gateway-*.jfr. */
+    private static final boolean JFR = Boolean.getBoolean("bench.jfr");
 
     @LocalServerPort
     int port;
@@ -79,6 +81,7 @@ class GatewayBenchmark {
     }
 
     private void run(String where, Clients clients) throws Exception {
+        System.out.println("BENCH uptime: " + uptime());
         String matchId = "bench-" + UUID.randomUUID();
         String view = "{\"matchId\":\"" + matchId + "\",\"mode\":\"BLITZ\",\"phase\":\"RUNNING\",\"round\":1,\"periodEndsAt\":\""
                 + Instant.now().plusSeconds(3600) + "\",\"spectators\":0,\"version\":1,\"players\":[],\"problems\":[]}";
@@ -90,14 +93,31 @@ class GatewayBenchmark {
         }
         long[] serverCpu = new long[2];
         long[][] userSystem = new long[2][];
+        jdk.jfr.Recording[] profile = new jdk.jfr.Recording[1];
         long[] result = clients.measure(matchId, spectatorTokens,
                 () -> {
+                    if (JFR) {
+                        try {
+                            profile[0] = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                        } catch (java.io.IOException | java.text.ParseException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        profile[0].start();
+                    }
                     serverCpu[0] = BenchmarkMeters.jvmCpuNanos();
                     userSystem[0] = BenchmarkMeters.userSystemNanos();
                 },
                 () -> {
                     serverCpu[1] = BenchmarkMeters.jvmCpuNanos();
                     userSystem[1] = BenchmarkMeters.userSystemNanos();
+                    if (profile[0] != null) {
+                        try (jdk.jfr.Recording recording = profile[0]) {
+                            recording.stop();
+                            recording.dump(Path.of("target", "benchmark-gateway-" + (where.startsWith("separate") ? "process" : "jvm") + ".jfr"));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
                 });
         long deliveries = result[0];
         long[] sorted = Arrays.copyOfRange(result, 2, result.length);
@@ -172,6 +192,15 @@ class GatewayBenchmark {
             }
         }
         return "EOF";
+    }
+
+    private static String uptime() {
+        try {
+            Process uptime = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            return new String(uptime.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (java.io.IOException e) {
+            return BenchmarkMeters.loadAverage();
+        }
     }
 
     private static long pct(long[] sorted, double p) {
