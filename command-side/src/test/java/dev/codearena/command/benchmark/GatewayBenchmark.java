@@ -76,7 +76,10 @@ class GatewayBenchmark {
     }
 
     private interface Clients {
-        /** Connects the spectators, measures TICKS seconds; returns {deliveries, client CPU ms, latencies...}. */
+        /**
+         * Connects the spectators, measures TICKS seconds; returns {deliveries, client CPU ms, client user ms,
+         * client system ms, latencies...} (client figures -1 when the clients run in this JVM).
+         */
         long[] measure(String matchId, List<String> tokens, Runnable measuringStarts, Runnable measuringEnds) throws Exception;
     }
 
@@ -120,7 +123,7 @@ class GatewayBenchmark {
                     }
                 });
         long deliveries = result[0];
-        long[] sorted = Arrays.copyOfRange(result, 2, result.length);
+        long[] sorted = Arrays.copyOfRange(result, 4, result.length);
         double ticks = (double) deliveries / SPECTATORS;
         System.out.printf("BENCH tick delivery (clients in the %s): spectators=%d ticks=%.1f deliveries=%d p50=%.1f ms p99=%.1f ms"
                         + " max=%.1f ms; CPU per tick: server JVM %.1f ms (user %.1f + system %.1f; idle server %.1f ms/s)%s; loadavg %s%n",
@@ -128,7 +131,8 @@ class GatewayBenchmark {
                 sorted[sorted.length - 1] / 1000.0, (serverCpu[1] - serverCpu[0]) / 1e6 / ticks,
                 (userSystem[1][0] - userSystem[0][0]) / 1e6 / ticks, (userSystem[1][1] - userSystem[0][1]) / 1e6 / ticks,
                 idlePerSecondMs,
-                result[1] < 0 ? " (clients included)" : String.format(", client JVM %.1f ms", result[1] / ticks),
+                result[1] < 0 ? " (clients included)" : String.format(", client JVM %.1f ms (user %.1f + system %.1f)",
+                        result[1] / ticks, result[2] / ticks, result[3] / ticks),
                 BenchmarkMeters.loadAverage());
         assertThat(deliveries).isGreaterThanOrEqualTo((long) SPECTATORS * (TICKS - 2));
     }
@@ -142,10 +146,12 @@ class GatewayBenchmark {
             swarm.measure(false);
             ends.run();
             long[] sorted = swarm.sortedLatenciesMicros();
-            long[] out = new long[sorted.length + 2];
+            long[] out = new long[sorted.length + 4];
             out[0] = sorted.length;
             out[1] = -1;
-            System.arraycopy(sorted, 0, out, 2, sorted.length);
+            out[2] = -1;
+            out[3] = -1;
+            System.arraycopy(sorted, 0, out, 4, sorted.length);
             return out;
         }
     }
@@ -165,17 +171,21 @@ class GatewayBenchmark {
             String ready = protocolLine(out);
             assertThat(ready).as("spectator swarm (see %s)", dir.resolve("spectator-swarm.log")).isEqualTo("READY");
             starts.run();
+            long[] clientAtGo = BenchmarkMeters.userSystemNanos(swarm.pid());
             in.println("GO");
             Thread.sleep(TICKS * 1000L + 500);
             ends.run();
+            long[] clientAtStop = BenchmarkMeters.userSystemNanos(swarm.pid());
             in.println("STOP");
             String[] result = protocolLine(out).split(" ");
             assertThat(result[0]).isEqualTo("RESULT");
             long[] latencies = result.length > 3 ? Arrays.stream(result[3].split(",")).mapToLong(Long::parseLong).toArray() : new long[0];
-            long[] all = new long[latencies.length + 2];
+            long[] all = new long[latencies.length + 4];
             all[0] = Long.parseLong(result[1]);
             all[1] = Long.parseLong(result[2]);
-            System.arraycopy(latencies, 0, all, 2, latencies.length);
+            all[2] = (clientAtStop[0] - clientAtGo[0]) / 1_000_000;
+            all[3] = (clientAtStop[1] - clientAtGo[1]) / 1_000_000;
+            System.arraycopy(latencies, 0, all, 4, latencies.length);
             return all;
         } finally {
             if (!swarm.waitFor(30, TimeUnit.SECONDS)) {

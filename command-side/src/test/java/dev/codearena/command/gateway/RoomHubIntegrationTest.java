@@ -79,6 +79,7 @@ class RoomHubIntegrationTest {
         hub.join("room:a", first).block(WAIT);
         hub.join("room:a", second).block(WAIT);
         hub.leave("room:a", first);
+        assertThat(subscribers("room:a")).isEqualTo(1);
         hub.publish("room:a", "still here").block(WAIT);
         awaitFrames(second, 1);
         assertThat(first.frames).isEmpty();
@@ -107,11 +108,10 @@ class RoomHubIntegrationTest {
         }
     }
 
+    /** Subscribers of the channel in Redis ({@code PUBSUB NUMSUB}). */
     private long subscribers(String channel) {
-        try (var connection = factory.getConnection()) {
-            Object reply = connection.execute("PUBSUB", "NUMSUB".getBytes(), channel.getBytes());
-            List<?> values = (List<?>) reply;
-            return (Long) values.get(1);
+        try (var connection = ((io.lettuce.core.RedisClient) factory.getRequiredNativeClient()).connect()) {
+            return connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L);
         }
     }
 
