@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
+import io.netty.channel.VoidChannelPromise;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
@@ -29,11 +30,14 @@ final class WebSocketOutbound {
 
     private final Channel channel;
     private final int maxPendingFrames;
+    /** Frames still queued when the connection closes are dropped quietly: the client gets match:state on reconnect. */
+    private final VoidChannelPromise quiet;
     private volatile boolean overflowed;
 
     WebSocketOutbound(Channel channel, int maxPendingFrames) {
         this.channel = channel;
         this.maxPendingFrames = maxPendingFrames;
+        this.quiet = new VoidChannelPromise(channel, false);
     }
 
     /** A complete, unmasked WebSocket text frame carrying {@code text} (RFC 6455 section 5.2). */
@@ -91,7 +95,7 @@ final class WebSocketOutbound {
             channel.close(); // too slow a reader: it reconnects and gets match:state
             return false;
         }
-        channel.write(frame, channel.voidPromise());
+        channel.write(frame, quiet);
         return true;
     }
 

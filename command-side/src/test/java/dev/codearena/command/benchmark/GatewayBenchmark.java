@@ -48,6 +48,8 @@ class GatewayBenchmark {
 
     private static final int SPECTATORS = Integer.getInteger("bench.spectators", 2_000);
     private static final int TICKS = Integer.getInteger("bench.ticks", 20);
+    /** Ticks delivered to the joined spectators before measuring, so both JVMs measure compiled code, not the JIT. */
+    private static final int WARMUP_TICKS = Integer.getInteger("bench.warmupTicks", 5);
     private static final String CLIENTS = System.getProperty("bench.clients", "both");
     /** {@code -Dbench.jfr=true}: a JFR profile of the server JVM while measuring, in target/benchmark-gateway-*.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
@@ -140,6 +142,7 @@ class GatewayBenchmark {
     private long[] inThisProcess(String matchId, List<String> spectatorTokens, Runnable starts, Runnable ends) throws Exception {
         try (SpectatorSwarm swarm = new SpectatorSwarm(port, matchId, spectatorTokens)) {
             assertThat(swarm.awaitJoined(180)).as("all spectators joined").isTrue();
+            Thread.sleep(WARMUP_TICKS * 1000L);
             starts.run();
             swarm.measure(true);
             Thread.sleep(TICKS * 1000L + 500);
@@ -170,6 +173,7 @@ class GatewayBenchmark {
              PrintWriter in = new PrintWriter(swarm.getOutputStream(), true, StandardCharsets.UTF_8)) {
             String ready = protocolLine(out);
             assertThat(ready).as("spectator swarm (see %s)", dir.resolve("spectator-swarm.log")).isEqualTo("READY");
+            Thread.sleep(WARMUP_TICKS * 1000L);
             starts.run();
             long[] clientAtGo = BenchmarkMeters.userSystemNanos(swarm.pid());
             in.println("GO");
