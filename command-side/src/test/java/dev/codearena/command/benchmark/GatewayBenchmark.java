@@ -51,6 +51,12 @@ class GatewayBenchmark {
     /** Ticks delivered to the joined spectators before measuring, so both JVMs measure compiled code, not the JIT. */
     private static final int WARMUP_TICKS = Integer.getInteger("bench.warmupTicks", 5);
     private static final String CLIENTS = System.getProperty("bench.clients", "both");
+    /**
+     * The threads that do the tick's work: the ticker's and Lettuce's (the live views' MGET, the
+     * frame, the fan-out's grouping) and the server's event loops (the socket writes). Without the
+     * background pollers that the idle figure holds; in the server's-JVM mode the clients' reads too.
+     */
+    private static final String[] NETWORK_THREADS = {"reactor-http-", "lettuce-", "parallel-"};
     /** {@code -Dbench.jfr=true}: a JFR profile of the server JVM while measuring, in target/benchmark-gateway-*.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
 
@@ -97,6 +103,7 @@ class GatewayBenchmark {
                     PlayerClass.HACKER, Set.of(Role.PLAYER))));
         }
         long[] serverCpu = new long[2];
+        long[] networkCpu = new long[2];
         long[][] userSystem = new long[2][];
         jdk.jfr.Recording[] profile = new jdk.jfr.Recording[1];
         long[] result = clients.measure(matchId, spectatorTokens,
@@ -111,10 +118,12 @@ class GatewayBenchmark {
                     }
                     serverCpu[0] = BenchmarkMeters.jvmCpuNanos();
                     userSystem[0] = BenchmarkMeters.userSystemNanos();
+                    networkCpu[0] = BenchmarkMeters.threadsCpuNanos(NETWORK_THREADS);
                 },
                 () -> {
                     serverCpu[1] = BenchmarkMeters.jvmCpuNanos();
                     userSystem[1] = BenchmarkMeters.userSystemNanos();
+                    networkCpu[1] = BenchmarkMeters.threadsCpuNanos(NETWORK_THREADS);
                     if (profile[0] != null) {
                         try (jdk.jfr.Recording recording = profile[0]) {
                             recording.stop();
@@ -128,11 +137,12 @@ class GatewayBenchmark {
         long[] sorted = Arrays.copyOfRange(result, 4, result.length);
         double ticks = (double) deliveries / SPECTATORS;
         System.out.printf("BENCH tick delivery (clients in the %s): spectators=%d ticks=%.1f deliveries=%d p50=%.1f ms p99=%.1f ms"
-                        + " max=%.1f ms; CPU per tick: server JVM %.1f ms (user %.1f + system %.1f; idle server %.1f ms/s)%s; loadavg %s%n",
+                        + " max=%.1f ms; CPU per tick: server JVM %.1f ms (user %.1f + system %.1f; idle server %.1f ms/s;"
+                        + " network threads %.1f ms)%s; loadavg %s%n",
                 where, SPECTATORS, ticks, deliveries, pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0,
                 sorted[sorted.length - 1] / 1000.0, (serverCpu[1] - serverCpu[0]) / 1e6 / ticks,
                 (userSystem[1][0] - userSystem[0][0]) / 1e6 / ticks, (userSystem[1][1] - userSystem[0][1]) / 1e6 / ticks,
-                idlePerSecondMs,
+                idlePerSecondMs, (networkCpu[1] - networkCpu[0]) / 1e6 / ticks,
                 result[1] < 0 ? " (clients included)" : String.format(", client JVM %.1f ms (user %.1f + system %.1f)",
                         result[1] / ticks, result[2] / ticks, result[3] / ticks),
                 BenchmarkMeters.loadAverage());
