@@ -176,33 +176,42 @@ class SubmitVerdictBenchmark {
 
             // 1. idle: one submission at a time, nobody else submitting
             Player solo = players.get(0);
+            long quietCpu0 = cpuNanosOfThisProcessAndChildren();
+            long quiet0 = System.nanoTime();
+            Thread.sleep(3_000); // the arena's own background with 20 live matches and nobody submitting
+            double backgroundCpuPerNano = (double) (cpuNanosOfThisProcessAndChildren() - quietCpu0) / (System.nanoTime() - quiet0);
             long idleCpu0 = cpuNanosOfThisProcessAndChildren();
+            long idle0 = System.nanoTime();
             for (int k = 0; k < IDLE_SUBMISSIONS; k++) {
                 String submission = solo.submit("i" + k, solo.tenTests, wrongOnLastTest(1000 + k));
                 solo.awaitVerdict(submission);
                 Thread.sleep(RATE_LIMIT_MS + 50);
             }
             long idleCpu = cpuNanosOfThisProcessAndChildren() - idleCpu0;
+            long idleNetCpu = idleCpu - Math.round(backgroundCpuPerNano * (System.nanoTime() - idle0));
             List<Submission> idle = new ArrayList<>(solo.done);
             solo.done.clear();
+            solo.acknowledged.addAndGet(-idle.size());
             int warm = Math.min(2, idle.size() - 1); // the first ones warm the JIT and the caches
             List<Submission> idleWarm = idle.subList(warm, idle.size());
             String idleLine = String.format("BENCH idle single submission (%s, Python, 10 tests, WA on the last; %d measured after %d warm-up): "
                             + "submit->final p50=%.1f ms max=%.1f ms; breakdown p50: submit->ack %.1f, ack->first test %.1f, "
                             + "first->last test %.1f, last test->final %.1f ms; judge-reported per test p50 wall %.1f ms cpu %.1f ms; "
-                            + "CPU per submission %.1f ms; loadavg %s%n",
+                            + "arena CPU per submission %.1f ms (%.1f ms before subtracting the background of 20 live matches, %.0f ms/s); loadavg %s%n",
                     TEN_TESTS, idleWarm.size(), warm, median(idleWarm, Submission::totalMicros) / 1000.0,
                     idleWarm.stream().mapToLong(Submission::totalMicros).max().orElse(0) / 1000.0,
-                    median(idleWarm, s -> s.ackAt - s.sentAt) / 1000.0, median(idleWarm, s -> s.firstTestAt - s.ackAt) / 1000.0,
-                    median(idleWarm, s -> s.lastTestAt - s.firstTestAt) / 1000.0, median(idleWarm, s -> s.finalAt - s.lastTestAt) / 1000.0,
+                    median(idleWarm, s -> s.ackAt - s.sentAt) / 1e6, median(idleWarm, s -> s.firstTestAt - s.ackAt) / 1e6,
+                    median(idleWarm, s -> s.lastTestAt - s.firstTestAt) / 1e6, median(idleWarm, s -> s.finalAt - s.lastTestAt) / 1e6,
                     median(idleWarm, s -> s.testWallMs * 1000 / Math.max(1, s.tests)) / 1000.0,
                     median(idleWarm, s -> s.testCpuMs * 1000 / Math.max(1, s.tests)) / 1000.0,
-                    idleCpu / 1e6 / Math.max(1, idle.size()), loadAverage());
+                    idleNetCpu / 1e6 / Math.max(1, idle.size()), idleCpu / 1e6 / Math.max(1, idle.size()), backgroundCpuPerNano * 1e3,
+                    loadAverage());
             System.out.print(idleLine);
             assertThat(idleWarm).allSatisfy(s -> assertThat(s.tests).as("tests run").isEqualTo(10));
 
             // 2. live (random gaps) or saturation (fixed interval)
             long cpu0 = cpuNanosOfThisProcessAndChildren();
+            long machine0 = machineBusyNanos();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < players.size(); i++) {
@@ -226,6 +235,7 @@ class SubmitVerdictBenchmark {
             }
             long sent = players.stream().mapToLong(p -> p.acknowledged.get()).sum();
             long cpu = cpuNanosOfThisProcessAndChildren() - cpu0;
+            long machine = machineBusyNanos() - machine0;
             List<Submission> all = players.stream().flatMap(p -> p.done.stream()).toList();
             long lastVerdict = all.stream().mapToLong(s -> s.finalAt).max().orElse(start);
             long firstSend = all.stream().mapToLong(s -> s.sentAt).min().orElse(start);
@@ -244,12 +254,15 @@ class SubmitVerdictBenchmark {
             String line = String.format("BENCH submit -> final verdict (%s): matches=%d players=%d submissions accepted=%d verdicts=%d (AC %d)"
                             + " refused=%d rate-limit retries=%d; sent in %.1f s, judged %.2f/s (first send -> last verdict %.1f s);"
                             + " all: p50=%.1f ms p99=%.1f ms max=%.1f ms; the %d with 10 tests: p50=%.1f ms p99=%.1f ms;"
-                            + " CPU per submission (arena JVM + sandboxed children) %.1f ms; loadavg %s%n",
+                            + " CPU per submission: arena JVM + reaped sandbox children %.1f ms, of which the tests' own (judge-reported) %.1f ms;"
+                            + " whole machine busy %.1f ms (everything running on it: meaningful only when it is otherwise quiet); loadavg %s%n",
                     mode, matches.size(), players.size(), sent, sorted.length, ac, refused, retried, sendSeconds,
                     sorted.length / judgedSeconds, judgedSeconds,
                     pct(sorted, 50) / 1000.0, pct(sorted, 99) / 1000.0, sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0,
                     tenTests.length, pct(tenTests, 50) / 1000.0, pct(tenTests, 99) / 1000.0,
-                    sorted.length == 0 ? 0 : cpu / 1e6 / sorted.length, loadAverage());
+                    sorted.length == 0 ? 0 : cpu / 1e6 / sorted.length,
+                    all.stream().mapToLong(x -> x.testCpuMs).average().orElse(0),
+                    sorted.length == 0 ? 0 : machine / 1e6 / sorted.length, loadAverage());
             System.out.print(line);
             Files.writeString(Path.of("target", "benchmark-submit-verdict.txt"), idleLine + line);
             assertThat(sorted.length).as("every accepted submission got its final verdict").isEqualTo(sent);
@@ -291,6 +304,7 @@ class SubmitVerdictBenchmark {
         final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
         final Map<String, Long> sentAt = new ConcurrentHashMap<>(); // request id -> nanoTime at send
         final Map<String, Submission> pending = new ConcurrentHashMap<>(); // submission id -> its instants
+        final Map<String, JsonNode> earlyFinals = new ConcurrentHashMap<>(); // final verdicts of submissions not (yet) acknowledged
         final ConcurrentLinkedQueue<Submission> done = new ConcurrentLinkedQueue<>();
         final AtomicInteger accepted = new AtomicInteger();
         final AtomicInteger refused = new AtomicInteger();
@@ -328,11 +342,24 @@ class SubmitVerdictBenchmark {
                 if (at != null) {
                     Submission submission = new Submission(at);
                     submission.ackAt = now;
-                    pending.put(payload.path("submissionId").asText(), submission);
+                    String id = payload.path("submissionId").asText();
                     acknowledged.incrementAndGet();
+                    JsonNode early = earlyFinals.remove(id);
+                    if (early != null) { // the verdict overtook the reply: counted at the reply, the later of the two
+                        submission.finalAt = now;
+                        done.add(submission);
+                        if ("AC".equals(early.path("verdict").asText())) {
+                            accepted.incrementAndGet();
+                        }
+                    } else {
+                        pending.put(id, submission);
+                    }
                 }
             } else if (type.equals("match:verdict")) {
                 Submission submission = pending.get(payload.path("submissionId").asText());
+                if (submission == null && !payload.has("stage")) { // maybe ours before its reply, or the opponent's
+                    earlyFinals.put(payload.path("submissionId").asText(), payload);
+                }
                 if (submission != null) { // one of this player's own submissions
                     if (payload.has("stage")) {
                         if (submission.firstTestAt == 0) {
@@ -476,6 +503,20 @@ class SubmitVerdictBenchmark {
             long children = Long.parseLong(f[13]) + Long.parseLong(f[14]); // cutime, cstime (ticks of 10 ms)
             return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime()
                     + children * 10_000_000L;
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /** CPU time all cores spent busy (user, nice, system, irq, softirq, steal), from /proc/stat. */
+    private static long machineBusyNanos() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(f[i]);
+            }
+            return ticks * 10_000_000L;
         } catch (Exception e) {
             return 0;
         }
