@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * class name matches no Surefire pattern); run it with
  * {@code ./mvnw -B -o -pl command-side test -Dtest=MatchEngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Sizes: {@code -Dbench.matches=200 -Dbench.threads=16 -Dbench.seconds=30 -Dbench.warmupSeconds=15}; a JFR
- * profile of the measured part: {@code -Dbench.jfr=true} (target/benchmark-match-engine.jfr).
+ * profile of the measured part: {@code -Dbench.jfr=true} (target/benchmark-match-engine.jfr; the idle 5 s before it:
+ * target/benchmark-match-engine-idle.jfr).
  *
  * <ol>
  *   <li>Throughput: many running Blitz matches; client threads send SubmitSolution then RecordVerdict
@@ -139,7 +140,15 @@ class MatchEngineBenchmark {
         // What the idle process tree burns (pollers, schedulers, JIT, GC): not a cost of any command.
         long idle0 = jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos();
         long idleStart = System.nanoTime();
+        jdk.jfr.Recording idleRecording = PROFILE ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+        if (idleRecording != null) {
+            idleRecording.start();
+        }
         Thread.sleep(5_000);
+        if (idleRecording != null) {
+            idleRecording.dump(Path.of("target", "benchmark-match-engine-idle.jfr"));
+            idleRecording.close();
+        }
         double idleCpuPerSecond = (jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
         jdk.jfr.Recording recording = PROFILE ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
         if (recording != null) {
