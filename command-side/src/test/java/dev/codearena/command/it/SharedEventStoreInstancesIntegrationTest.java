@@ -97,6 +97,10 @@ class SharedEventStoreInstancesIntegrationTest {
             assertThat(judged(first, match)).as("first verdict wins, recorded once").containsExactly(Map.entry(s2.value(), "WA"));
             assertThat(eventTypes(first, match)).doesNotContain("MatchEnded", "ProblemLocked");
 
+            // a duplicate verdict appends nothing: on B's cached match (fresh or not) it is confirmed on the stored one
+            b.sendAndWait(new RecordVerdictCommand(match, s2, Verdict.RE, true, 0, 3, null, 1));
+            assertThat(judged(first, match)).as("a duplicate verdict changes nothing").containsExactly(Map.entry(s2.value(), "WA"));
+
             // accepted on B's stale cache (it misses the forfeit), refused on the stored match
             a.sendAndWait(new ForfeitMatchCommand(match, alice));
             awaitEvent(first, match, "MatchEnded");
