@@ -47,6 +47,7 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Optional: {@code -Dbench.matches=38000} (finished matches; about 28 events each), {@code -Dbench.single=true}
  * (also rebuild every read model alone, one after the other; or a list: {@code -Dbench.single=matches,players}), {@code -Dbench.maxSeconds=240} (stop
  * measuring the rebuild after that long and report the rates reached; for a machine too busy to finish),
+ * {@code -Dbench.all=false} (skip "rebuild all": only the read models of {@code bench.single}, each alone),
  * {@code -Dbench.minEvents=1000000} (the least events the history must have; lower it with fewer matches for profiling).
  * CPU time per 1,000 events (this JVM, its PostgreSQL, and each processor's threads) is reported next to wall-clock
  * rates, with the load average, because wall-clock figures on a shared machine mostly measure the other load. Figures go to stdout
@@ -96,6 +97,11 @@ class QueryRebuildBenchmark {
             System.out.printf("BENCH machine cores=%d %s%n", Runtime.getRuntime().availableProcessors(), uptime());
 
             RebuildService rebuilds = context.getBean(RebuildService.class);
+            if (!Boolean.parseBoolean(System.getProperty("bench.all", "true"))) {
+                // -Dbench.all=false: only the read models of -Dbench.single, one at a time (their processors were stopped above).
+                singleRebuildsAlone(rebuilds, events);
+                return;
+            }
             long started = System.nanoTime();
             long jvmCpu = CpuMeter.jvmNanos();
             long postgresCpu = CpuMeter.postgresNanos();
@@ -154,6 +160,24 @@ class QueryRebuildBenchmark {
             leaderboardLatency(context, players);
             System.out.println("BENCH done " + uptime());
         }
+    }
+
+    private static void singleRebuildsAlone(RebuildService rebuilds, long events) {
+        for (String readModel : singleRebuilds()) {
+            long one = System.nanoTime();
+            long oneCpu = CpuMeter.jvmNanos();
+            long onePostgresCpu = CpuMeter.postgresNanos();
+            rebuilds.rebuild(readModel);
+            awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>());
+            double seconds = (System.nanoTime() - one) / 1e9;
+            long jvm = CpuMeter.jvmNanos() - oneCpu;
+            long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
+            System.out.printf("BENCH rebuild-one readModel=%s events=%d seconds=%.1f eventsPerSecond=%.0f"
+                            + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
+                    events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
+                    (jvm + postgres) / 1e6 / (events / 1000.0), uptime());
+        }
+        System.out.println("BENCH done " + uptime());
     }
 
     /** {@code -Dbench.single=true} (all read models), or a comma-separated list of read models to rebuild alone. */
