@@ -162,8 +162,20 @@ class QueryRebuildBenchmark {
         }
     }
 
-    private static void singleRebuildsAlone(RebuildService rebuilds, long events) {
-        for (String readModel : singleRebuilds()) {
+    private static void singleRebuildsAlone(RebuildService rebuilds, long events) throws IOException {
+        List<String> readModels = singleRebuilds();
+        for (int i = 0; i < readModels.size(); i++) {
+            String readModel = readModels.get(i);
+            // -Dbench.jfr=true: the last of these rebuilds is recorded with JFR's "profile" settings.
+            jdk.jfr.Recording jfr = null;
+            if (Boolean.getBoolean("bench.jfr") && i == readModels.size() - 1) {
+                try {
+                    jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+                jfr.start();
+            }
             long one = System.nanoTime();
             long oneCpu = CpuMeter.jvmNanos();
             long onePostgresCpu = CpuMeter.postgresNanos();
@@ -176,6 +188,12 @@ class QueryRebuildBenchmark {
                             + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
                     events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
                     (jvm + postgres) / 1e6 / (events / 1000.0), uptime());
+            if (jfr != null) {
+                java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-" + readModel + ".jfr").toAbsolutePath();
+                jfr.dump(file);
+                jfr.close();
+                System.out.println("BENCH jfr=" + file);
+            }
         }
         System.out.println("BENCH done " + uptime());
     }
