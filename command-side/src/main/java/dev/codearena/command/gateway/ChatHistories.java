@@ -1,42 +1,207 @@
 package dev.codearena.command.gateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.api.wire.ChatChannel;
 import dev.codearena.api.wire.ChatHistory;
+import dev.codearena.api.wire.ChatMessage;
 import dev.codearena.api.wire.WireProtocol;
 import dev.codearena.command.chat.ChatService;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.ReactiveSubscription;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.Scheduled;
+import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
- * Sends a connection the recent messages of a chat channel it has just entered. Sent after the
- * connection is in the room, so a message said meanwhile may arrive twice (same {@code messageId})
- * but is never missed. History is a courtesy: failing to read it never fails the join.
+ * Sends a connection the recent messages of a chat channel it has just entered, from a ring kept in
+ * memory per room on this instance, so that a burst of connections is not a burst of store queries.
+ * A ring is filled from the store once, when the room is first followed, and then kept current by
+ * the room's own Redis channel: every {@code chat:message} and {@code chat:removed} any instance
+ * publishes. It subscribes before the connections of the room do (the global ring at start-up, a
+ * match's rings before the first connection enters them), so Redis hands it each message no later
+ * than them; history is sent after the connection is in the room, so a message said meanwhile may
+ * arrive twice (same {@code messageId}) but is never missed.
+ *
+ * <p>A ring keeps twice the history size, so that removals do not shorten the history; it is filled
+ * again every {@code codearena.chat.history-refill} (5 minutes: pub/sub forgets what it could not
+ * deliver, e.g. while Redis reconnected), and a match's rings are dropped once nobody on this
+ * instance has been in their room for a while.
+ * History is a courtesy: failing to read it never fails the join.
  */
-final class ChatHistories {
+final class ChatHistories implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatHistories.class);
+
+    private static final Duration IDLE_BEFORE_DROP = Duration.ofMinutes(2);
 
     private final ChatService chat;
     private final Frames frames;
     private final int size;
+    private final ReactiveRedisMessageListenerContainer container;
+    private final RoomHub rooms;
+    private final ObjectMapper mapper;
+    private final Duration refillAfter;
+    private final Map<String, FollowedRoom> followed = new ConcurrentHashMap<>();
 
-    ChatHistories(ChatService chat, Frames frames, int size) {
+    ChatHistories(ChatService chat, Frames frames, int size, ReactiveRedisMessageListenerContainer container, RoomHub rooms,
+                  Duration refillAfter) {
         this.chat = chat;
         this.frames = frames;
         this.size = size;
+        this.container = container;
+        this.rooms = rooms;
+        this.refillAfter = refillAfter;
+        this.mapper = frames.mapper();
+        follow(ChatChannel.GLOBAL, null).subscribe();
     }
 
     Mono<Void> send(GatewaySession session, ChatChannel channel, String matchId) {
+        return followed(channel, matchId)
+                .doOnNext(room -> session.send(room.historyFrame()))
+                .then();
+    }
+
+    /**
+     * Starts keeping the room's history here if it is not kept yet; completes when it is filled. Call
+     * it before a connection enters the room (see the class comment), {@link #send} after.
+     */
+    Mono<Void> follow(ChatChannel channel, String matchId) {
+        return followed(channel, matchId).then();
+    }
+
+    private Mono<FollowedRoom> followed(ChatChannel channel, String matchId) {
         if (size <= 0) {
             return Mono.empty();
         }
-        return chat.recent(channel, matchId, size)
-                .doOnNext(messages -> session.send(frames.push(WireProtocol.CHAT_HISTORY, new ChatHistory(channel, matchId, messages))))
-                .onErrorResume(e -> {
-                    log.warn("chat history of {} {} not sent to {}", channel, matchId, session.connectionId(), e);
-                    return Mono.empty();
+        String channelName = ChatRooms.of(channel, matchId);
+        FollowedRoom room = followed.computeIfAbsent(channelName, name -> open(name, channel, matchId));
+        room.lastUsed = System.nanoTime();
+        return room.ready.thenReturn(room).onErrorResume(e -> {
+            log.warn("chat history of {} {} not available", channel, matchId, e);
+            drop(room);
+            return Mono.empty();
+        });
+    }
+
+    private FollowedRoom open(String channelName, ChatChannel channel, String matchId) {
+        FollowedRoom room = new FollowedRoom(channelName, channel, matchId, new ChatRing(size * 2));
+        room.ready = container.receiveLater(ChannelTopic.of(channelName))
+                .doOnNext(messages -> room.subscription = messages
+                        .map(ReactiveSubscription.Message::getMessage)
+                        .subscribe(frame -> apply(room.ring, frame), e -> {
+                            log.warn("chat history of {} stopped following its room", channelName, e);
+                            drop(room);
+                        }))
+                .then(Mono.defer(() -> fill(room)))
+                .cache();
+        return room;
+    }
+
+    private Mono<Void> fill(FollowedRoom room) {
+        room.ring.fillStarted();
+        return chat.recent(room.channel, room.matchId, size * 2)
+                .doOnNext(stored -> {
+                    room.ring.filled(stored);
+                    room.filledAt = System.nanoTime();
                 })
+                .doFinally(signal -> room.ring.fillEnded())
                 .then();
+    }
+
+    private void apply(ChatRing ring, String frame) {
+        try {
+            JsonNode envelope = mapper.readTree(frame);
+            String type = envelope.path("type").asText();
+            if (WireProtocol.CHAT_MESSAGE.equals(type)) {
+                ring.add(mapper.treeToValue(envelope.path("payload"), ChatMessage.class));
+            } else if (WireProtocol.CHAT_REMOVED.equals(type)) {
+                ring.remove(envelope.path("payload").path("messageId").asText());
+            }
+        } catch (Exception e) {
+            log.warn("chat frame not understood, history left as it was: {}", frame, e);
+        }
+    }
+
+    /** Drops the rings of match rooms nobody here is in any more; fills the others again now and then. */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+    void maintain() {
+        long now = System.nanoTime();
+        for (FollowedRoom room : followed.values()) {
+            if (room.channel != ChatChannel.GLOBAL && rooms.localMembers(room.channelName) == 0
+                    && now - room.lastUsed > IDLE_BEFORE_DROP.toNanos()) {
+                drop(room);
+            } else if (room.filledAt != 0 && now - room.filledAt > refillAfter.toNanos() && room.refilling.compareAndSet(false, true)) {
+                fill(room).doFinally(signal -> room.refilling.set(false))
+                        .subscribe(null, e -> log.warn("chat history of {} not filled again", room.channelName, e));
+            }
+        }
+    }
+
+    int followedRooms() {
+        return followed.size();
+    }
+
+    private void drop(FollowedRoom room) {
+        if (followed.remove(room.channelName, room)) {
+            room.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        followed.values().forEach(this::drop);
+    }
+
+    private final class FollowedRoom {
+        final String channelName;
+        final ChatChannel channel;
+        final String matchId;
+        final ChatRing ring;
+        final AtomicBoolean refilling = new AtomicBoolean();
+        volatile Mono<Void> ready;
+        volatile Disposable subscription;
+        volatile long lastUsed;
+        volatile long filledAt;
+        private volatile HistoryFrame frame;
+
+        FollowedRoom(String channelName, ChatChannel channel, String matchId, ChatRing ring) {
+            this.channelName = channelName;
+            this.channel = channel;
+            this.matchId = matchId;
+            this.ring = ring;
+        }
+
+        /** Serialised once per change of the ring, not once per connection. */
+        String historyFrame() {
+            long version = ring.version();
+            HistoryFrame last = frame;
+            if (last == null || last.version != version) {
+                last = new HistoryFrame(version,
+                        frames.push(WireProtocol.CHAT_HISTORY, new ChatHistory(channel, matchId, ring.latest(size))));
+                frame = last;
+            }
+            return last.frame;
+        }
+
+        void close() {
+            ready.subscribe(null, e -> unsubscribe(), this::unsubscribe);
+        }
+
+        private void unsubscribe() {
+            if (subscription != null) {
+                subscription.dispose();
+            }
+        }
+    }
+
+    private record HistoryFrame(long version, String frame) {
     }
 }

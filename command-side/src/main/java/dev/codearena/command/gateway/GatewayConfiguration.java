@@ -86,11 +86,17 @@ class GatewayConfiguration {
         return new LobbyHandlers(matchmaking, gatewayFrames);
     }
 
-    /** Recent messages sent on entering a chat channel ({@code codearena.chat.history-size}, 50; 0 turns it off). */
-    @Bean
+    /**
+     * Recent messages sent on entering a chat channel ({@code codearena.chat.history-size}, 50; 0 turns it off),
+     * kept in memory per room and filled from the store again every {@code codearena.chat.history-refill}.
+     */
+    @Bean(destroyMethod = "close")
     ChatHistories chatHistories(ChatService chat, Frames gatewayFrames,
-                                @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-size:50}") int size) {
-        return new ChatHistories(chat, gatewayFrames, size);
+                                @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-size:50}") int size,
+                                @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-refill:PT5M}")
+                                java.time.Duration refill,
+                                ReactiveRedisMessageListenerContainer gatewayListenerContainer, RoomHub roomHub) {
+        return new ChatHistories(chat, gatewayFrames, size, gatewayListenerContainer, roomHub, refill);
     }
 
     @Bean

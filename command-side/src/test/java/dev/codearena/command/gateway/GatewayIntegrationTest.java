@@ -1,6 +1,11 @@
 package dev.codearena.command.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codearena.api.judge.JudgeChannels;
@@ -27,6 +32,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import dev.codearena.command.auth.Role;
+import dev.codearena.command.chat.ChatService;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import java.net.URI;
 import java.time.Clock;
@@ -42,6 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -66,7 +73,8 @@ import reactor.test.StepVerifier;
                 "codearena.gateway.rsocket-tcp-port=0",
                 "codearena.matchmaking.enabled=false",
                 "codearena.data-dir=target/test-data/gateway-it",
-                "codearena.chat.history-size=5"
+                "codearena.chat.history-size=5",
+                "codearena.chat.history-refill=PT1H" // no refill in the middle of a test counting store queries
         })
 // Closed after the class: a cached context would keep consuming the shared Redis judge streams
 // (jobs and results) against its own database while later test classes run.
@@ -91,6 +99,9 @@ class GatewayIntegrationTest {
     org.axonframework.eventsourcing.eventstore.EventStore eventStore;
     @Autowired
     org.springframework.data.redis.core.StringRedisTemplate stringRedis;
+    /** The real chat store, watched: chat history must not query it per connection. */
+    @MockitoSpyBean
+    ChatService chat;
 
     @Test
     void aHandshakeWithoutAValidTokenIsRefused() {
@@ -434,6 +445,78 @@ class GatewayIntegrationTest {
                 assertThat(update.path("payload").path("code").asText()).isEqualTo(code);
                 b.send("lobby:start", "ls", Map.of("code", code));
                 assertError(b.reply("ls"), "NOT_LOBBY_HOST");
+            }
+        }
+    }
+
+    /**
+     * Chat history comes from a ring kept per room on each instance: filled from the store once, then
+     * fed by the room's messages whichever instance they were said on, and by removals. New connections
+     * and joins on this instance get the right history without a single store query.
+     */
+    @Test
+    void chatHistoryIsKeptPerInstanceFromEveryInstancesMessagesWithoutAStoreQueryPerConnection() {
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(CommandSideApplication.class)
+                .run("--server.port=0", "--" + SECRET_PROPERTY, "--codearena.gateway.rsocket-tcp-port=-1",
+                        "--codearena.matchmaking.enabled=false", "--codearena.data-dir=target/test-data/gateway-it-3",
+                        "--codearena.chat.history-size=5")) {
+            int secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
+            String run = UUID.randomUUID().toString().substring(0, 6);
+            AuthenticatedPlayer alice = player("alice", false);
+            AuthenticatedPlayer bob = player("bob", false);
+            String matchId = newMatch(List.of(alice, bob));
+            seedView(matchId, Instant.now().plusSeconds(60));
+            try (GatewayTestClient a = GatewayTestClient.connect(port, tokens.issue(alice));
+                 GatewayTestClient b = GatewayTestClient.connect(secondPort, tokens.issue(bob));
+                 GatewayTestClient admin = GatewayTestClient.connect(secondPort, tokens.issue(player("root", true)))) {
+                a.await("chat:history");
+                b.await("chat:history");
+                a.send("match:join", "ja", Map.of("matchId", matchId));
+                a.reply("ja");
+                a.await(n -> n.path("type").asText().equals("chat:history")
+                        && n.path("payload").path("channel").asText().equals("MATCH"), Duration.ofSeconds(10), "match history");
+                clearInvocations(chat); // every room this instance serves below is followed by now
+
+                List<String> global = new java.util.ArrayList<>();
+                for (int i = 0; i < 4; i++) { // said alternately on this instance and on the other one
+                    GatewayTestClient speaker = i % 2 == 0 ? a : b;
+                    String text = "ring " + run + " #" + i;
+                    speaker.send("chat:send", "g" + i, Map.of("channel", "GLOBAL", "text", text));
+                    global.add(speaker.reply("g" + i).path("payload").path("detail").asText());
+                    a.await(n -> n.path("type").asText().equals("chat:message")
+                            && n.path("payload").path("text").asText().equals(text), Duration.ofSeconds(10), text);
+                }
+                b.send("match:join", "jb", Map.of("matchId", matchId));
+                b.reply("jb");
+                b.send("chat:send", "mb", Map.of("channel", "MATCH", "matchId", matchId, "text", "from the other instance " + run));
+                b.reply("mb");
+                a.await(n -> n.path("type").asText().equals("chat:message")
+                        && n.path("payload").path("channel").asText().equals("MATCH"), Duration.ofSeconds(10), "bob's match message");
+
+                for (int i = 0; i < 3; i++) { // a burst of connections: the history of each is right, the store is not asked
+                    try (GatewayTestClient late = GatewayTestClient.connect(port, tokens.issue(player("late" + i, false)))) {
+                        JsonNode history = late.await("chat:history").path("payload");
+                        assertThat(history.path("messages").findValuesAsText("messageId")).endsWith(global.toArray(String[]::new));
+                        assertThat(history.path("messages").findValuesAsText("text")).endsWith("ring " + run + " #3");
+                    }
+                }
+                try (GatewayTestClient again = GatewayTestClient.connect(port, tokens.issue(alice))) {
+                    again.send("match:join", "j2", Map.of("matchId", matchId));
+                    again.reply("j2");
+                    assertThat(again.await(n -> n.path("type").asText().equals("chat:history")
+                            && n.path("payload").path("channel").asText().equals("MATCH"), Duration.ofSeconds(10), "match history")
+                            .path("payload").path("messages").findValuesAsText("text")).containsExactly("from the other instance " + run);
+                }
+
+                // removed on the other instance: gone from this instance's history too
+                admin.send("chat:remove", "rm", Map.of("messageId", global.get(2)));
+                assertThat(admin.reply("rm").path("type").asText()).isEqualTo("ack");
+                a.await(n -> n.path("type").asText().equals("chat:removed"), Duration.ofSeconds(10), "removal");
+                try (GatewayTestClient later = GatewayTestClient.connect(port, tokens.issue(player("later", false)))) {
+                    List<String> ids = later.await("chat:history").path("payload").path("messages").findValuesAsText("messageId");
+                    assertThat(ids).doesNotContain(global.get(2)).endsWith(global.get(0), global.get(1), global.get(3));
+                }
+                verify(chat, never()).recent(any(), any(), anyInt());
             }
         }
     }
