@@ -158,7 +158,7 @@ class TwoInstancesEndToEndTest {
                 passes++;
             } else if (c.name().startsWith("EVAL") && "mm:lock:blitz".equals(c.argument(3)) && unlocked.contains(c.argument(4))) {
                 holderByLock.remove(c.argument(3));
-            } else if (c.name().startsWith("ZRANGE") && "mm:blitz".equals(key)) {
+            } else if (c.name().startsWith("ZRANGE") && "mm:queue:blitz".equals(key)) {
                 // the queue is only read for grouping by the pass holding the lock
                 assertThat(holderByLock.get("mm:lock:blitz")).as("queue read by %s outside its pass", caller).isEqualTo(caller);
                 queueReads++;

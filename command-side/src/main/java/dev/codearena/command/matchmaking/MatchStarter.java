@@ -36,16 +36,16 @@ class MatchStarter {
     private final MatchRosters rosters;
     private final UserNotifier notifier;
     private final Clock clock;
-    private final org.springframework.data.redis.core.ReactiveStringRedisTemplate redis;
+    private final MatchQueue queue;
 
     MatchStarter(CommandGateway commands, MatchmakingLookups lookups, MatchRosters rosters, UserNotifier notifier,
-                 Clock clock, org.springframework.data.redis.core.ReactiveStringRedisTemplate redis) {
+                 Clock clock, MatchQueue queue) {
         this.commands = commands;
         this.lookups = lookups;
         this.rosters = rosters;
         this.notifier = notifier;
         this.clock = clock;
-        this.redis = redis;
+        this.queue = queue;
     }
 
     /** What a match is created with, before problems are drawn. */
@@ -77,7 +77,7 @@ class MatchStarter {
         ErrorCode code = cause instanceof CodeArenaException e ? e.code() : ErrorCode.INTERNAL_ERROR;
         String message = cause instanceof CodeArenaException e ? e.getMessage() : code.defaultMessage();
         List<String> ids = players.stream().map(QueuedPlayer::playerId).toList();
-        return reactor.core.publisher.Flux.fromIterable(ids).flatMap(id -> redis.delete(MatchQueue.holderKey(id))).then()
+        return queue.releaseClaim(ids)
                 .then(notifier.notify(ids, WireProtocol.ERROR, dev.codearena.api.wire.WireError.of(code, message)));
     }
 

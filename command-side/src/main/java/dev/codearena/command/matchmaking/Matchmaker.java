@@ -69,35 +69,40 @@ class Matchmaker implements SmartLifecycle {
     /** One pass for one mode; empty when another instance holds the lock. Emits the groups claimed. */
     Mono<List<List<QueuedPlayer>>> pass(MatchMode mode) {
         return claimPass(mode).flatMap(claimed -> Flux.fromIterable(claimed)
-                .flatMap(c -> starter.start(c.matchId, plan(mode), c.players)
-                        .onErrorResume(e -> {
-                            log.warn("could not start match {} for {}", c.matchId, c.players, e);
-                            return starter.abandon(c.players, e).then(Mono.empty());
-                        }), 8)
-                .then(Mono.just(claimed.stream().map(c -> c.players).toList())));
+                .flatMap(players -> {
+                    MatchId matchId = MatchId.of(UUID.randomUUID().toString());
+                    return starter.start(matchId, plan(mode), players)
+                            .onErrorResume(e -> {
+                                log.warn("could not start match {} for {}", matchId, players, e);
+                                return starter.abandon(players, e).then(Mono.empty());
+                            });
+                }, 8)
+                .then(Mono.just(claimed)));
     }
 
-    /** The part of a pass that runs under the lock: read, group, claim (what the benchmark times). */
-    Mono<List<Claimed>> claimPass(MatchMode mode) {
+    /**
+     * The part of a pass that runs under the lock: read, group, claim (what the benchmark times). Emits
+     * the groups claimed; their matches are created afterwards, outside the lock.
+     */
+    Mono<List<List<QueuedPlayer>>> claimPass(MatchMode mode) {
         return queue.lock(mode, LOCK_TTL).flatMap(token -> claimGroups(mode)
                 .flatMap(claimed -> queue.unlock(mode, token).thenReturn(claimed))
                 .onErrorResume(e -> queue.unlock(mode, token).then(Mono.error(e))));
     }
 
-    private Mono<List<Claimed>> claimGroups(MatchMode mode) {
+    private Mono<List<List<QueuedPlayer>>> claimGroups(MatchMode mode) {
         long now = clock.millis();
         return queue.snapshot(mode).flatMap(snapshot -> {
-            depth.get(mode).set(snapshot.size());
-            List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot, now, properties.rules(mode));
-            List<MatchId> ids = groups.stream().map(g -> MatchId.of(UUID.randomUUID().toString())).toList();
-            return queue.claimAll(mode, groups, ids.stream().map(MatchId::value).toList()).map(claimedFlags -> {
-                List<Claimed> claimed = new ArrayList<>();
+            depth.get(mode).set(snapshot.players().size());
+            List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot.players(), now, properties.rules(mode));
+            return queue.claimAll(mode, snapshot.removals(), groups).map(claimedFlags -> {
+                List<List<QueuedPlayer>> claimed = new ArrayList<>();
                 for (int i = 0; i < groups.size(); i++) {
                     if (claimedFlags.get(i)) {
-                        claimed.add(new Claimed(ids.get(i), groups.get(i)));
+                        claimed.add(groups.get(i));
                     }
                 }
-                depth.get(mode).addAndGet(-claimed.stream().mapToLong(c -> c.players.size()).sum());
+                depth.get(mode).addAndGet(-claimed.stream().mapToLong(List::size).sum());
                 return claimed;
             });
         });
@@ -120,9 +125,6 @@ class Matchmaker implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running != null;
-    }
-
-    record Claimed(MatchId matchId, List<QueuedPlayer> players) {
     }
 
 }

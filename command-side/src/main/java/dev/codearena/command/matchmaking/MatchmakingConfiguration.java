@@ -30,8 +30,8 @@ class MatchmakingConfiguration {
 
     @Bean
     MatchStarter matchStarter(CommandGateway commands, MatchmakingLookups lookups, MatchRosters rosters,
-                              UserNotifier notifier, ObjectProvider<Clock> clock, ReactiveStringRedisTemplate redis) {
-        return new MatchStarter(commands, lookups, rosters, notifier, clock.getIfAvailable(Clock::systemUTC), redis);
+                              UserNotifier notifier, ObjectProvider<Clock> clock, MatchQueue queue) {
+        return new MatchStarter(commands, lookups, rosters, notifier, clock.getIfAvailable(Clock::systemUTC), queue);
     }
 
     @Bean

@@ -64,7 +64,7 @@ class MatchmakingBenchmark {
             long work0 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long redis0 = BenchmarkMeters.redisCpuNanos();
             long start = System.nanoTime();
-            List<Matchmaker.Claimed> claimed = matchmaker.claimPass(MatchMode.BLITZ).block();
+            List<List<QueuedPlayer>> claimed = matchmaker.claimPass(MatchMode.BLITZ).block();
             millis[round] = (System.nanoTime() - start) / 1_000_000;
             if (round >= 2) {
                 jvmCpu += BenchmarkMeters.jvmCpuNanos() - jvm0;
@@ -102,14 +102,13 @@ class MatchmakingBenchmark {
                     .blockLast();
             long r0 = BenchmarkMeters.redisCpuNanos();
             long t0 = System.nanoTime();
-            List<QueuedPlayer> snapshot = queue.snapshot(MatchMode.BLITZ).block();
+            MatchQueue.Snapshot snapshot = queue.snapshot(MatchMode.BLITZ).block();
             long t1 = System.nanoTime();
             long r1 = BenchmarkMeters.redisCpuNanos();
-            List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot, System.currentTimeMillis(),
+            List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot.players(), System.currentTimeMillis(),
                     properties.rules(MatchMode.BLITZ));
-            List<String> matchIds = groups.stream().map(g -> UUID.randomUUID().toString()).toList();
             long t2 = System.nanoTime();
-            queue.claimAll(MatchMode.BLITZ, groups, matchIds).block();
+            queue.claimAll(MatchMode.BLITZ, snapshot.removals(), groups).block();
             long t3 = System.nanoTime();
             long r3 = BenchmarkMeters.redisCpuNanos();
             phaseNanos[0][round] = t1 - t0;

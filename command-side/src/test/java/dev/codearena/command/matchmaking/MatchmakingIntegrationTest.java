@@ -33,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -62,6 +63,8 @@ class MatchmakingIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     MatchQueue queue;
+    @Autowired
+    ReactiveStringRedisTemplate redis;
 
     @Test
     void twoQueuedPlayersAreMatchedAndOnlyTheyMaySubmit() {
@@ -202,14 +205,7 @@ class MatchmakingIntegrationTest {
     void concurrentClaimsNeverPutAPlayerInTwoGroups() throws Exception {
         MatchMode mode = MatchMode.GOLF;
         // hold the mode's pass lock so this instance's own periodic pass stays out of the race below
-        String lock = null;
-        for (int attempt = 0; lock == null && attempt < 50; attempt++) {
-            lock = queue.lock(mode, Duration.ofMinutes(1)).block();
-            if (lock == null) {
-                Thread.sleep(100); // a periodic pass holds it for a moment
-            }
-        }
-        assertThat(lock).isNotNull();
+        String lock = passLock(mode);
         long now = System.currentTimeMillis();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -223,9 +219,9 @@ class MatchmakingIntegrationTest {
         List<CompletableFuture<Void>> passes = new ArrayList<>();
         for (int pass = 0; pass < 4; pass++) {
             passes.add(CompletableFuture.runAsync(() -> {
-                List<QueuedPlayer> snapshot = queue.snapshot(mode).block();
+                List<QueuedPlayer> snapshot = queue.snapshot(mode).block().players();
                 for (List<QueuedPlayer> group : MatchmakingPass.groups(snapshot, now, rules)) {
-                    if (Boolean.TRUE.equals(queue.claim(mode, group, "m-" + UUID.randomUUID()).block())) {
+                    if (Boolean.TRUE.equals(queue.claim(mode, group).block())) {
                         group.forEach(p -> {
                             if (!claimed.add(p.playerId())) {
                                 duplicates.add(p.playerId());
@@ -242,6 +238,94 @@ class MatchmakingIntegrationTest {
         assertThat(queue.join(ids.get(0), mode, 1500, now).block()).as("a matched player cannot queue while held").isFalse();
         assertThat(queue.lock(mode, Duration.ofSeconds(5)).block()).as("the pass lock excludes other passes").isNull();
         queue.unlock(mode, lock).block();
+    }
+
+    @Test
+    void aGroupIsClaimedOnlyIfAllItsPlayersAreStillQueuedWhenTheClaimRuns() throws Exception {
+        MatchMode mode = MatchMode.BATTLE_ROYALE;
+        String lock = passLock(mode);
+        try {
+            long now = System.currentTimeMillis();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                ids.add("left-" + UUID.randomUUID());
+                assertThat(queue.join(ids.get(i), mode, 1500 + i, now - i).block()).isTrue();
+            }
+            MatchQueue.Snapshot snapshot = queue.snapshot(mode).block();
+            assertThat(snapshot.players()).extracting(QueuedPlayer::playerId).containsAll(ids);
+            List<List<QueuedPlayer>> groups = List.of(players(snapshot, ids.get(0), ids.get(1)),
+                    players(snapshot, ids.get(2), ids.get(3)));
+
+            // nothing left since the read: the claim trusts the read and takes both groups
+            assertThat(queue.claimAll(mode, snapshot.removals(), groups).block()).containsExactly(true, true);
+            assertThat(queue.size(mode).block()).isEqualTo(2);
+
+            // one player leaves between the next read and its claim: their group stays, the other goes
+            MatchQueue.Snapshot next = queue.snapshot(mode).block();
+            assertThat(queue.leave(ids.get(5), mode).block()).isTrue();
+            assertThat(queue.claimAll(mode, next.removals(), List.of(players(next, ids.get(4), ids.get(5)))).block())
+                    .containsExactly(false);
+            assertThat(queue.size(mode).block()).as("the one who stayed still waits").isEqualTo(1);
+            // a claim that repeats an earlier read (its players are gone) takes nobody
+            assertThat(queue.claimAll(mode, snapshot.removals(), groups).block()).containsExactly(false, false);
+
+            // claimed players are held (no queue, no lobby) until released or their hold runs out
+            assertThat(queue.join(ids.get(0), MatchMode.GOLF, 1500, now).block()).isFalse();
+            assertThat(queue.holdForLobby(ids.get(2), "ABCDEF").block()).isFalse();
+            queue.releaseClaim(List.of(ids.get(0))).block();
+            assertThat(queue.join(ids.get(0), mode, 1500, now).block()).as("released by a failed match start").isTrue();
+            assertThat(queue.join(ids.get(5), mode, 1505, now).block()).as("left, so free").isTrue();
+            assertThat(queue.join(ids.get(4), MatchMode.GOLF, 1504, now).block()).as("still queued for %s", mode).isFalse();
+            for (String id : List.of(ids.get(0), ids.get(4), ids.get(5))) {
+                queue.leave(id, mode).block();
+            }
+            assertThat(queue.size(mode).block()).isZero();
+        } finally {
+            queue.unlock(mode, lock).block();
+        }
+    }
+
+    @Test
+    void holdsWrittenByThePreviousVersionAreHonouredUntilTheyExpireExceptQueueHoldsWhoseQueueIsGone() {
+        String matched = "old-match-" + UUID.randomUUID();
+        String queued = "old-queue-" + UUID.randomUUID();
+        redis.opsForValue().set(MatchQueue.holderKey(matched), "match:" + UUID.randomUUID(), Duration.ofMinutes(1)).block();
+        redis.opsForValue().set(MatchQueue.holderKey(queued), "queue:BLITZ", Duration.ofMinutes(1)).block();
+        long now = System.currentTimeMillis();
+        assertThat(queue.join(matched, MatchMode.SABOTAGE, 1500, now).block()).isFalse();
+        assertThat(queue.holdForLobby(matched, "OLDHLD").block()).isFalse();
+        assertThat(queue.join(queued, MatchMode.SABOTAGE, 1500, now).block()).isTrue();
+        assertThat(queue.leave(queued, MatchMode.SABOTAGE).block()).isTrue();
+    }
+
+    @Test
+    void queueMembersCarryTheJoinTimeAheadOfThePlayer() {
+        String member = MatchQueue.member(1_764_135_000_123L, "p-1");
+        assertThat(member).isEqualTo("1764135000123:p-1");
+        assertThat(MatchQueue.member(42, "p-2")).isEqualTo("0000000000042:p-2");
+        assertThat(MatchQueue.parse(member, 1612.0)).isEqualTo(new QueuedPlayer("p-1", 1612, 1_764_135_000_123L));
+        assertThat(MatchQueue.parse("p-3", 1500.0)).as("a member of the previous version").isNull();
+    }
+
+    private static List<QueuedPlayer> players(MatchQueue.Snapshot snapshot, String... ids) {
+        List<QueuedPlayer> group = new ArrayList<>();
+        for (String id : ids) {
+            group.add(snapshot.players().stream().filter(p -> p.playerId().equals(id)).findFirst().orElseThrow());
+        }
+        return group;
+    }
+
+    /** The mode's pass lock, so this instance's own periodic pass stays out of a test's way. */
+    private String passLock(MatchMode mode) throws InterruptedException {
+        String lock = null;
+        for (int attempt = 0; lock == null && attempt < 50; attempt++) {
+            lock = queue.lock(mode, Duration.ofMinutes(1)).block();
+            if (lock == null) {
+                Thread.sleep(100); // a periodic pass holds it for a moment
+            }
+        }
+        assertThat(lock).isNotNull();
+        return lock;
     }
 
     private AuthenticatedPlayer register(String handle) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -34,7 +35,7 @@ class AdminRestController {
         return rebuilds.statusAll();
     }
 
-    @Operation(summary = "Progress of one read model's rebuild (players, matches, clans, problems, live-views)")
+    @Operation(summary = "Progress of one read model's rebuild (players, matches, clans, problems, live-views, fair-play)")
     @GetMapping("/{readModel}")
     RebuildStatus status(@PathVariable String readModel) {
         return rebuilds.status(readModel);
@@ -47,10 +48,12 @@ class AdminRestController {
         return Mono.fromCallable(() -> rebuilds.rebuild(readModel)).subscribeOn(Schedulers.boundedElastic());
     }
 
-    @Operation(summary = "Rebuild every read model from history")
+    @Operation(summary = "Rebuild every read model (or those named in readModels, comma-separated) from history in one pass"
+            + " over the event store")
     @PostMapping("/rebuild")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    Mono<List<RebuildStatus>> rebuildAll() {
-        return Mono.fromCallable(rebuilds::rebuildAll).subscribeOn(Schedulers.boundedElastic());
+    Mono<List<RebuildStatus>> rebuildAll(@RequestParam(required = false) List<String> readModels) {
+        return Mono.fromCallable(() -> readModels == null || readModels.isEmpty() ? rebuilds.rebuildAll() : rebuilds.rebuild(readModels))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 }

@@ -47,8 +47,11 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Optional: {@code -Dbench.matches=38000} (finished matches; about 28 events each), {@code -Dbench.single=true}
  * (also rebuild every read model alone, one after the other; or a list: {@code -Dbench.single=matches,players}), {@code -Dbench.maxSeconds=240} (stop
  * measuring the rebuild after that long and report the rates reached; for a machine too busy to finish),
- * {@code -Dbench.minEvents=1000000} (the least events the history must have; lower it with fewer matches for profiling).
- * CPU time per 1,000 events (this JVM, its PostgreSQL, and each processor's threads) is reported next to wall-clock
+ * {@code -Dbench.all=false} (skip "rebuild all": only the read models of {@code bench.single}, each alone),
+ * {@code -Dbench.minEvents=1000000} (the least events the history must have; lower it with fewer matches for profiling),
+ * {@code -Dbench.jfr=true} (record the rebuild-all with JFR's "profile" settings into {@code query-side/target/rebuild-all.jfr};
+ * with {@code bench.all=false}, the last single rebuild into {@code query-side/target/rebuild-<readModel>.jfr}).
+ * CPU time per 1,000 events (this JVM, its PostgreSQL, and the rebuild pass's processor thread) is reported next to wall-clock
  * rates, with the load average, because wall-clock figures on a shared machine mostly measure the other load. Figures go to stdout
  * (lines starting with {@code BENCH}) and into docs/benchmarks.md by hand.
  *
@@ -96,36 +99,53 @@ class QueryRebuildBenchmark {
             System.out.printf("BENCH machine cores=%d %s%n", Runtime.getRuntime().availableProcessors(), uptime());
 
             RebuildService rebuilds = context.getBean(RebuildService.class);
+            if (!Boolean.parseBoolean(System.getProperty("bench.all", "true"))) {
+                // -Dbench.all=false: only the read models of -Dbench.single, one at a time (their processors were stopped above).
+                singleRebuildsAlone(rebuilds, events);
+                return;
+            }
             long started = System.nanoTime();
             long jvmCpu = CpuMeter.jvmNanos();
             long postgresCpu = CpuMeter.postgresNanos();
             System.out.println("BENCH rebuild-all starting " + uptime());
+            jdk.jfr.Recording jfr = null;
+            if (Boolean.getBoolean("bench.jfr")) {
+                jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                jfr.start();
+            }
             rebuilds.rebuildAll();
+            String pass = rebuilds.passOf(QueryProcessingGroups.PLAYERS);
             long capSeconds = Long.getLong("bench.maxSeconds", 0);
             Map<String, Long> threadCpu = new LinkedHashMap<>();
-            boolean complete = awaitDone(rebuilds, QueryProcessingGroups.ALL, capSeconds, threadCpu);
+            boolean complete = awaitDone(rebuilds, QueryProcessingGroups.ALL, capSeconds, threadCpu, pass);
             double allSeconds = (System.nanoTime() - started) / 1e9;
+            if (jfr != null) {
+                java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-all.jfr").toAbsolutePath();
+                jfr.dump(file);
+                jfr.close();
+                System.out.println("BENCH jfr=" + file);
+            }
             long allCpu = CpuMeter.jvmNanos() - jvmCpu;
             long allPostgresCpu = CpuMeter.postgresNanos() - postgresCpu;
             System.out.printf("BENCH rebuild-all complete=%s afterSeconds=%.1f %s%n", complete, allSeconds, uptime());
+            Long passCpu = threadCpu.get(pass);
+            System.out.printf("BENCH   pass=%s threadCpuMsPer1000Events=%s%n", pass,
+                    passCpu == null ? "-" : String.format("%.1f", passCpu / 1e6 / (events / 1000.0)));
             for (RebuildStatus status : rebuilds.statusAll()) {
-                Long cpu = threadCpu.get(status.readModel());
-                System.out.printf("BENCH   readModel=%s state=%s processed=%d/%d wallSeconds=%s eventsPerSecond=%.0f"
-                                + " processorThreadCpuMsPer1000Events=%s etaSeconds=%s%n",
+                System.out.printf("BENCH   readModel=%s state=%s processed=%d/%d wallSeconds=%s eventsPerSecond=%.0f etaSeconds=%s%n",
                         status.readModel(), status.state(), status.processedEvents(), status.totalEvents(),
                         status.finishedAt() == null ? "-" : String.format("%.1f",
                                 Duration.between(status.startedAt(), status.finishedAt()).toMillis() / 1e3),
-                        status.eventsPerSecond(), cpu == null ? "-" : String.format("%.1f", cpu / 1e6 / (events / 1000.0)),
-                        status.etaSeconds());
+                        status.eventsPerSecond(), status.etaSeconds());
             }
             if (!complete) {
                 // Capped run: the players read model (leaderboards) is finished for the latency part.
-                awaitDone(rebuilds, List.of(QueryProcessingGroups.PLAYERS), 0, new HashMap<>());
+                awaitDone(rebuilds, List.of(QueryProcessingGroups.PLAYERS), 0, new HashMap<>(), null);
                 System.out.println("BENCH   players finished: " + rebuilds.status(QueryProcessingGroups.PLAYERS));
                 leaderboardLatency(context, players);
                 return;
             }
-            System.out.printf("BENCH rebuild-all readModels=%d events=%d seconds=%.1f eventsPerSecond=%.0f"
+            System.out.printf("BENCH rebuild-all (one pass) readModels=%d events=%d seconds=%.1f eventsPerSecond=%.0f"
                             + " eventsHandledPerSecond=%.0f cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n",
                     QueryProcessingGroups.ALL.size(), events, allSeconds, events / allSeconds,
                     events * QueryProcessingGroups.ALL.size() / allSeconds, allCpu / 1e6 / (events / 1000.0),
@@ -138,7 +158,7 @@ class QueryRebuildBenchmark {
                 long oneCpu = CpuMeter.jvmNanos();
                 long onePostgresCpu = CpuMeter.postgresNanos();
                 rebuilds.rebuild(readModel);
-                awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>());
+                awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), null);
                 double seconds = (System.nanoTime() - one) / 1e9;
                 long jvm = CpuMeter.jvmNanos() - oneCpu;
                 long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
@@ -154,6 +174,42 @@ class QueryRebuildBenchmark {
             leaderboardLatency(context, players);
             System.out.println("BENCH done " + uptime());
         }
+    }
+
+    private static void singleRebuildsAlone(RebuildService rebuilds, long events) throws IOException {
+        List<String> readModels = singleRebuilds();
+        for (int i = 0; i < readModels.size(); i++) {
+            String readModel = readModels.get(i);
+            // -Dbench.jfr=true: the last of these rebuilds is recorded with JFR's "profile" settings.
+            jdk.jfr.Recording jfr = null;
+            if (Boolean.getBoolean("bench.jfr") && i == readModels.size() - 1) {
+                try {
+                    jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+                jfr.start();
+            }
+            long one = System.nanoTime();
+            long oneCpu = CpuMeter.jvmNanos();
+            long onePostgresCpu = CpuMeter.postgresNanos();
+            rebuilds.rebuild(readModel);
+            awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), null);
+            double seconds = (System.nanoTime() - one) / 1e9;
+            long jvm = CpuMeter.jvmNanos() - oneCpu;
+            long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
+            System.out.printf("BENCH rebuild-one readModel=%s events=%d seconds=%.1f eventsPerSecond=%.0f"
+                            + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
+                    events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
+                    (jvm + postgres) / 1e6 / (events / 1000.0), uptime());
+            if (jfr != null) {
+                java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-" + readModel + ".jfr").toAbsolutePath();
+                jfr.dump(file);
+                jfr.close();
+                System.out.println("BENCH jfr=" + file);
+            }
+        }
+        System.out.println("BENCH done " + uptime());
     }
 
     /** {@code -Dbench.single=true} (all read models), or a comma-separated list of read models to rebuild alone. */
@@ -203,15 +259,18 @@ class QueryRebuildBenchmark {
 
     /**
      * @param capSeconds stop waiting after this long (0: up to 30 minutes, then fail); answers whether all are done
-     * @param threadCpu  filled with the CPU time of each read model's processor threads when its rebuild is seen done
+     * @param threadCpu  filled with the CPU time of the pass's processor thread (the most seen while it ran), under its name
+     * @param pass       the rebuild pass's processor name (null: not measured)
      */
-    private static boolean awaitDone(RebuildService rebuilds, List<String> readModels, long capSeconds, Map<String, Long> threadCpu) {
+    private static boolean awaitDone(RebuildService rebuilds, List<String> readModels, long capSeconds, Map<String, Long> threadCpu,
+                                     String pass) {
         java.util.function.BooleanSupplier done = () -> {
+            if (pass != null) {
+                threadCpu.merge(pass, CpuMeter.processorThreadNanos(pass), Math::max);
+            }
             boolean all = true;
             for (String readModel : readModels) {
-                if (rebuilds.status(readModel).state().equals("DONE")) {
-                    threadCpu.computeIfAbsent(readModel, CpuMeter::processorThreadNanos);
-                } else {
+                if (!rebuilds.status(readModel).state().equals("DONE")) {
                     all = false;
                 }
             }
