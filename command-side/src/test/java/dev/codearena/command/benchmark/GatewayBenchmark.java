@@ -53,10 +53,11 @@ class GatewayBenchmark {
     private static final String CLIENTS = System.getProperty("bench.clients", "both");
     /**
      * The threads that do the tick's work: the ticker's and Lettuce's (the live views' MGET, the
-     * frame, the fan-out's grouping) and the server's event loops (the socket writes). Without the
-     * background pollers that the idle figure holds; in the server's-JVM mode the clients' reads too.
+     * frame, the fan-out's grouping) and the server's event loops (the socket writes; Spring Boot
+     * names them webflux-http-*). Without the background pollers that the idle figure holds, nor
+     * the JIT; in the server's-JVM mode the clients' loops (reactor-http-*) too.
      */
-    private static final String[] NETWORK_THREADS = {"reactor-http-", "lettuce-", "parallel-"};
+    private static final String[] NETWORK_THREADS = {"webflux-http-", "reactor-http-", "lettuce-", "parallel-"};
     /** {@code -Dbench.jfr=true}: a JFR profile of the server JVM while measuring, in target/benchmark-gateway-*.jfr. */
     private static final boolean JFR = Boolean.getBoolean("bench.jfr");
 
