@@ -12,6 +12,7 @@ import dev.codearena.api.match.PlayerJoined;
 import dev.codearena.api.match.PlayerLeft;
 import dev.codearena.api.match.MatchEnded;
 import dev.codearena.api.match.MatchMode;
+import dev.codearena.api.match.MatchPlayer;
 import dev.codearena.api.match.MatchProblem;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.ReferenceSolution;
@@ -22,6 +23,8 @@ import dev.codearena.api.match.SubmissionKind;
 import dev.codearena.api.match.SubmissionReceived;
 import dev.codearena.api.problem.ProblemVersionPublished;
 import dev.codearena.query.QueryProcessingGroups;
+import dev.codearena.query.support.UnitOfWorkBatch;
+import static dev.codearena.query.support.RowBatch.key;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -38,6 +41,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,6 +62,7 @@ import org.springframework.stereotype.Component;
 class FairPlayProjection {
 
     static final String GROUP = QueryProcessingGroups.FAIR_PLAY;
+    private static final String BATCH = FairPlayProjection.class.getName();
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
@@ -72,83 +78,118 @@ class FairPlayProjection {
 
     @EventHandler
     void on(ProblemVersionPublished event) {
-        addBase(event.problemId().value(), event.definition().sabotageReference());
+        addBase(batch(), event.problemId().value(), event.definition().sabotageReference());
     }
 
     @EventHandler
     void on(MatchCreated event) {
+        FairPlayBatch batch = batch();
         String match = event.matchId().value();
-        jdbc.update("INSERT INTO qs_fp_match (match_id, mode) VALUES (?, ?)", match, event.mode().name());
-        jdbc.batchUpdate("INSERT INTO qs_fp_match_player (match_id, player_id, handle) VALUES (?, ?, ?)",
-                event.players().stream().map(p -> new Object[] {match, p.playerId().value(), p.handle()}).toList());
-        jdbc.batchUpdate("INSERT INTO qs_fp_match_problem (match_id, problem_id) VALUES (?, ?)",
-                event.problems().stream().map(p -> new Object[] {match, p.problemId().value()}).toList());
+        FairPlayBatch.MatchState state = batch.created(match, event.mode().name());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("match_id", match);
+        row.put("mode", event.mode().name());
+        row.put("started_at", null);
+        batch.matchRows.insert(row);
+        for (MatchPlayer player : event.players()) {
+            state.roster.put(player.playerId().value(), player.handle());
+            batch.playerRows.insert(playerRow(match, player));
+        }
         for (MatchProblem problem : event.problems()) {
-            addBase(problem.problemId().value(), problem.sabotageReference());
+            state.revealed.put(problem.problemId().value(), null);
+            Map<String, Object> problemRow = new LinkedHashMap<>();
+            problemRow.put("match_id", match);
+            problemRow.put("problem_id", problem.problemId().value());
+            problemRow.put("revealed_at", null);
+            batch.problemRows.insert(problemRow);
+        }
+        for (MatchProblem problem : event.problems()) {
+            addBase(batch, problem.problemId().value(), problem.sabotageReference());
         }
     }
 
     /** The roster decides whose code is compared with whose: it changes before the start as players join and leave. */
     @EventHandler
     void on(PlayerJoined event) {
-        jdbc.update("INSERT INTO qs_fp_match_player (match_id, player_id, handle) VALUES (?, ?, ?)",
-                event.matchId().value(), event.player().playerId().value(), event.player().handle());
+        FairPlayBatch batch = batch();
+        String match = event.matchId().value();
+        batch.roster(match).put(event.player().playerId().value(), event.player().handle());
+        batch.playerRows.insert(playerRow(match, event.player()));
     }
 
     @EventHandler
     void on(PlayerLeft event) {
-        jdbc.update("DELETE FROM qs_fp_match_player WHERE match_id = ? AND player_id = ?",
-                event.matchId().value(), event.playerId().value());
+        FairPlayBatch batch = batch();
+        String match = event.matchId().value();
+        batch.roster(match).remove(event.playerId().value());
+        batch.playerRows.delete(key(match, event.playerId().value()));
     }
 
     @EventHandler
     void on(MatchStarted event) {
-        String mode = one("UPDATE qs_fp_match SET started_at = ? WHERE match_id = ? RETURNING mode", String.class,
-                ts(event.startedAt()), event.matchId().value());
+        FairPlayBatch batch = batch();
+        String match = event.matchId().value();
+        FairPlayBatch.MatchState state = batch.match(match);
+        if (state.mode == null) {
+            return; // no such match (as the UPDATE ... RETURNING mode found no row)
+        }
+        Instant startedAt = FairPlayBatch.stored(event.startedAt());
+        batch.matchRows.set(key(match), "started_at", startedAt);
         // Battle Royale reveals one problem per round (RoundStarted); Sabotage is not a race to a solution.
-        if (MatchMode.BLITZ.name().equals(mode) || MatchMode.GOLF.name().equals(mode)) {
-            jdbc.update("UPDATE qs_fp_match_problem SET revealed_at = ? WHERE match_id = ?", ts(event.startedAt()), event.matchId().value());
+        if (MatchMode.BLITZ.name().equals(state.mode) || MatchMode.GOLF.name().equals(state.mode)) {
+            for (String problem : state.revealed.keySet()) {
+                state.revealed.put(problem, startedAt);
+                batch.problemRows.set(key(match, problem), "revealed_at", startedAt);
+            }
         }
     }
 
     @EventHandler
     void on(RoundStarted event) {
-        jdbc.update("UPDATE qs_fp_match_problem SET revealed_at = ? WHERE match_id = ? AND problem_id = ? AND revealed_at IS NULL",
-                ts(event.startedAt()), event.matchId().value(), event.problemId().value());
+        FairPlayBatch batch = batch();
+        String match = event.matchId().value();
+        String problem = event.problemId().value();
+        FairPlayBatch.MatchState state = batch.match(match);
+        if (state.revealed.containsKey(problem) && state.revealed.get(problem) == null) {
+            Instant startedAt = FairPlayBatch.stored(event.startedAt());
+            state.revealed.put(problem, startedAt);
+            batch.problemRows.set(key(match, problem), "revealed_at", startedAt);
+        }
     }
 
     @EventHandler
     void on(SubmissionReceived event) {
+        FairPlayBatch batch = batch();
         String match = event.matchId().value();
         String problem = event.problemId() == null ? null : event.problemId().value();
-        String mode = one("SELECT mode FROM qs_fp_match WHERE match_id = ?", String.class, match);
-        Timestamp revealed = problem == null ? null
-                : one("SELECT revealed_at FROM qs_fp_match_problem WHERE match_id = ? AND problem_id = ?", Timestamp.class, match, problem);
+        FairPlayBatch.MatchState state = batch.match(match);
+        Instant revealed = problem == null ? null : state.revealed.get(problem);
         // Sabotage players all edit the same published reference, so their code is alike by design.
-        boolean compared = event.kind() == SubmissionKind.SOLUTION && problem != null && !MatchMode.SABOTAGE.name().equals(mode);
-        long[] hashes = compared ? fingerprints.of(event.language(), event.source(), base(problem)) : new long[0];
-        jdbc.update("""
-                INSERT INTO qs_fp_submission (submission_id, match_id, player_id, problem_id, kind, language, source, source_bytes,
-                                              received_at, revealed_at, fingerprint_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                event.submissionId().value(), match, event.playerId().value(), problem, event.kind().name(), event.language().id(),
-                event.source() == null ? "" : event.source(), event.sourceBytes(), ts(event.receivedAt()), revealed, hashes.length);
+        boolean compared = event.kind() == SubmissionKind.SOLUTION && problem != null && !MatchMode.SABOTAGE.name().equals(state.mode);
+        long[] hashes = new long[0];
+        if (compared) {
+            long[] raw = fingerprints.raw(event.language(), event.source());
+            // Removing base code from nothing leaves nothing: the base is only looked up when there is something to remove it from.
+            hashes = raw.length == 0 ? raw : fingerprints.withoutBase(raw, batch.base(problem));
+        }
+        batch.submissionReceived(match, event.submissionId().value(), event.playerId().value(), problem, event.kind().name(),
+                event.language().id(), event.source() == null ? "" : event.source(), event.sourceBytes(),
+                FairPlayBatch.stored(event.receivedAt()), revealed, hashes.length);
         if (!compared || hashes.length < settings.plagiarism().minFingerprints()) {
             return;
         }
-        comparePlagiarism(event, problem, hashes);
-        jdbc.batchUpdate("INSERT INTO qs_fp_fingerprint (problem_id, hash, match_id, submission_id, player_id) VALUES (?, ?, ?, ?, ?)",
-                Arrays.stream(hashes).mapToObj(h -> new Object[] {problem, h, match, event.submissionId().value(), event.playerId().value()})
-                        .toList());
+        comparePlagiarism(batch, event, problem, hashes);
+        batch.index(problem, match, event.submissionId().value(), event.playerId().value(), hashes);
     }
 
     @EventHandler
     void on(SubmissionJudged event) {
-        jdbc.update("UPDATE qs_fp_submission SET verdict = ?, judged_at = ? WHERE match_id = ? AND submission_id = ?",
-                event.verdict().name(), ts(event.judgedAt()), event.matchId().value(), event.submissionId().value());
+        FairPlayBatch batch = batch();
+        batch.submissionJudged(event.matchId().value(), event.submissionId().value(), event.playerId().value(), event.verdict().name(),
+                FairPlayBatch.stored(event.judgedAt()));
         if (event.verdict() == Verdict.AC) {
-            checkSpeed(event);
-            checkRegularity(event);
+            checkSpeed(batch, event);
+            checkRegularity(batch, event);
         }
     }
 
@@ -157,6 +198,7 @@ class FairPlayProjection {
         if (event.standings().size() != 2) {
             return; // win trading needs two sides; larger matches dilute it beyond what this signal can tell
         }
+        FairPlayBatch batch = batch();
         List<Standing> standings = event.standings().stream().sorted(Comparator.comparing(s -> s.playerId().value())).toList();
         Standing low = standings.get(0);
         Standing high = standings.get(1);
@@ -165,15 +207,14 @@ class FairPlayProjection {
         String oneSided = null;
         if (low.forfeited() || high.forfeited()) {
             oneSided = "FORFEIT";
-        } else if (loser != null && count("SELECT count(*) FROM qs_fp_submission WHERE match_id = ? AND player_id = ?",
-                event.matchId().value(), loser.playerId().value()) == 0) {
+        } else if (loser != null && batch.submissionCount(event.matchId().value(), loser.playerId().value()) == 0) {
             oneSided = "NO_SUBMISSION";
         }
-        jdbc.update("INSERT INTO qs_fp_meeting (match_id, player_low, player_high, winner_id, one_sided, ended_at) VALUES (?, ?, ?, ?, ?, ?)",
-                event.matchId().value(), low.playerId().value(), high.playerId().value(),
-                winner == null ? null : winner.playerId().value(), oneSided, ts(event.endedAt()));
+        Instant endedAt = FairPlayBatch.stored(event.endedAt());
+        batch.meetingEnded(event.matchId().value(), low.playerId().value(), high.playerId().value(),
+                winner == null ? null : winner.playerId().value(), oneSided, endedAt);
         if (oneSided != null) {
-            checkCollusion(low.playerId().value(), high.playerId().value(), event.endedAt());
+            checkCollusion(batch, low.playerId().value(), high.playerId().value(), event.endedAt());
         }
     }
 
@@ -184,11 +225,30 @@ class FairPlayProjection {
                 + "qs_fp_fingerprint, qs_fp_meeting, qs_fp_flag");
     }
 
+    private FairPlayBatch batch() {
+        return UnitOfWorkBatch.current(BATCH, () -> {
+            FairPlayBatch batch = new FairPlayBatch(jdbc, settings);
+            if (CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork) {
+                batch.prefetch(unitOfWork.getMessages());
+            }
+            return batch;
+        }, FairPlayBatch::flush);
+    }
+
+    private static Map<String, Object> playerRow(String match, MatchPlayer player) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("match_id", match);
+        row.put("player_id", player.playerId().value());
+        row.put("handle", player.handle());
+        return row;
+    }
+
     // --- plagiarism -----------------------------------------------------------------------------
 
-    private void comparePlagiarism(SubmissionReceived event, String problem, long[] hashes) {
+    private void comparePlagiarism(FairPlayBatch batch, SubmissionReceived event, String problem, long[] hashes) {
         Long[] boxed = Arrays.stream(hashes).boxed().toArray(Long[]::new);
-        List<Candidate> candidates = jdbc.query(connection -> {
+        String me = event.playerId().value();
+        List<Candidate> candidates = new ArrayList<>(jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement("""
                     SELECT f.match_id, f.submission_id, f.player_id, s.fingerprint_count, count(*) AS shared
                     FROM qs_fp_fingerprint f
@@ -197,22 +257,31 @@ class FairPlayProjection {
                     GROUP BY f.match_id, f.submission_id, f.player_id, s.fingerprint_count""");
             Array array = connection.createArrayOf("bigint", boxed);
             statement.setString(1, problem);
-            statement.setString(2, event.playerId().value());
+            statement.setString(2, me);
             statement.setArray(3, array);
             return statement;
         }, (rs, i) -> new Candidate(rs.getString("submission_id"), rs.getString("player_id"), rs.getString("match_id"),
-                Fingerprints.Similarity.of(rs.getInt("shared"), hashes.length, rs.getInt("fingerprint_count"))));
+                Fingerprints.Similarity.of(rs.getInt("shared"), hashes.length, rs.getInt("fingerprint_count")))));
+        // This batch's earlier submissions are not in the index table yet: compare with them in memory.
+        for (FairPlayBatch.Indexed other : batch.indexedInBatch(problem)) {
+            if (!other.playerId().equals(me)) {
+                Fingerprints.Similarity similarity = Fingerprints.similarity(hashes, other.hashes());
+                if (similarity.shared() > 0) {
+                    candidates.add(new Candidate(other.submissionId(), other.playerId(), other.matchId(), similarity));
+                }
+            }
+        }
         Map<String, Candidate> bestPerPlayer = new LinkedHashMap<>();
         candidates.stream()
                 .filter(c -> c.similarity().reaches(settings.plagiarism()))
                 .sorted(Comparator.comparing(Candidate::matchId).thenComparing(Candidate::submissionId))
                 .forEach(c -> bestPerPlayer.merge(c.playerId(), c, (a, b) -> b.similarity().jaccard() > a.similarity().jaccard() ? b : a));
         for (Candidate other : bestPerPlayer.values()) {
-            raisePlagiarism(event, problem, other);
+            raisePlagiarism(batch, event, problem, other);
         }
     }
 
-    private void raisePlagiarism(SubmissionReceived event, String problem, Candidate other) {
+    private void raisePlagiarism(FairPlayBatch batch, SubmissionReceived event, String problem, Candidate other) {
         String me = event.playerId().value();
         Fingerprints.Similarity similarity = other.similarity();
         List<String> pair = Stream.of(me, other.playerId()).sorted().toList();
@@ -232,24 +301,22 @@ class FairPlayProjection {
         List<String> matches = Stream.of(other.matchId(), event.matchId().value()).distinct().toList();
         String summary = String.format("%d%% of fingerprints shared (containment %d%%) on %s", Math.round(similarity.jaccard() * 100),
                 Math.round(similarity.containment() * 100), problem);
-        upsertFlag(FlagKind.PLAGIARISM, flagId(FlagKind.PLAGIARISM, problem, pair.get(0), pair.get(1)),
-                players(List.of(new String[] {other.matchId(), other.playerId()}, new String[] {event.matchId().value(), me})),
-                matches, Math.max(similarity.jaccard(), similarity.containment()), summary, evidence, event.receivedAt(), true);
+        upsertFlag(batch, FlagKind.PLAGIARISM, flagId(FlagKind.PLAGIARISM, problem, pair.get(0), pair.get(1)),
+                players(batch, List.of(new String[] {other.matchId(), other.playerId()}, new String[] {event.matchId().value(), me})),
+                matches, Math.max(similarity.jaccard(), similarity.containment()), summary, evidence, FairPlayBatch.stored(event.receivedAt()),
+                true);
     }
 
     // --- bots -----------------------------------------------------------------------------------
 
-    private void checkSpeed(SubmissionJudged event) {
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT kind, language, source_bytes, received_at, revealed_at FROM qs_fp_submission
-                WHERE match_id = ? AND submission_id = ? AND revealed_at IS NOT NULL""", event.matchId().value(), event.submissionId().value());
-        if (rows.isEmpty() || !SubmissionKind.SOLUTION.name().equals(rows.get(0).get("kind"))) {
+    private void checkSpeed(FairPlayBatch batch, SubmissionJudged event) {
+        FairPlayBatch.SubmissionRow row = batch.submission(event.matchId().value(), event.submissionId().value());
+        if (row == null || row.revealedAt() == null || !SubmissionKind.SOLUTION.name().equals(row.kind())) {
             return;
         }
-        Map<String, Object> row = rows.get(0);
-        Instant received = ((Timestamp) row.get("received_at")).toInstant();
-        Instant revealed = ((Timestamp) row.get("revealed_at")).toInstant();
-        int typed = Fingerprints.typedBytes(Language.fromId((String) row.get("language")), (Integer) row.get("source_bytes"));
+        Instant received = row.receivedAt();
+        Instant revealed = row.revealedAt();
+        int typed = Fingerprints.typedBytes(Language.fromId(row.language()), row.sourceBytes());
         double seconds = Math.max(1.0, Duration.between(revealed, received).toMillis() / 1000.0);
         double rate = typed / seconds;
         FairPlaySettings.Bot bot = settings.bot();
@@ -262,35 +329,34 @@ class FairPlayProjection {
         evidence.put("revealedAt", revealed.toString());
         evidence.put("receivedAt", received.toString());
         evidence.put("secondsAfterReveal", round(seconds));
-        evidence.put("sourceBytes", row.get("source_bytes"));
+        evidence.put("sourceBytes", row.sourceBytes());
         evidence.put("typedBytes", typed);
         evidence.put("bytesPerSecond", round(rate));
         evidence.put("thresholds", Map.of("minTypedBytes", bot.minTypedBytes(), "maxBytesPerSecond", bot.maxBytesPerSecond()));
         String summary = String.format("Accepted %d typed bytes %.0f s after the problem was revealed (%.1f bytes/s)", typed, seconds, rate);
-        upsertFlag(FlagKind.BOT_SPEED, flagId(FlagKind.BOT_SPEED, event.matchId().value(), event.submissionId().value()),
-                players(List.<String[]>of(new String[] {event.matchId().value(), event.playerId().value()})),
+        upsertFlag(batch, FlagKind.BOT_SPEED, flagId(FlagKind.BOT_SPEED, event.matchId().value(), event.submissionId().value()),
+                players(batch, List.<String[]>of(new String[] {event.matchId().value(), event.playerId().value()})),
                 List.of(event.matchId().value()), 1 - bot.maxBytesPerSecond() / rate, summary, evidence, received, false);
     }
 
-    private void checkRegularity(SubmissionJudged event) {
+    private void checkRegularity(FairPlayBatch batch, SubmissionJudged event) {
         FairPlaySettings.Bot bot = settings.bot();
-        List<Map<String, Object>> recent = jdbc.queryForList("""
-                SELECT submission_id, match_id, received_at, revealed_at FROM qs_fp_submission
-                WHERE player_id = ? AND verdict = 'AC' AND kind = 'SOLUTION' AND revealed_at IS NOT NULL
-                ORDER BY received_at DESC, submission_id DESC LIMIT ?""", event.playerId().value(), bot.regularitySamples());
-        if (recent.size() < bot.regularitySamples() || bot.regularitySamples() < 2) {
+        if (bot.regularitySamples() < 2) {
             return;
         }
-        double[] seconds = recent.stream().mapToDouble(r -> Duration.between(((Timestamp) r.get("revealed_at")).toInstant(),
-                ((Timestamp) r.get("received_at")).toInstant()).toMillis() / 1000.0).toArray();
+        List<FairPlayBatch.RecentEntry> recent = batch.latestAccepted(event.playerId().value());
+        if (recent.size() < bot.regularitySamples()) {
+            return;
+        }
+        double[] seconds = recent.stream().mapToDouble(r -> Duration.between(r.revealedAt(), r.receivedAt()).toMillis() / 1000.0).toArray();
         double mean = Arrays.stream(seconds).average().orElse(0);
         double variance = Arrays.stream(seconds).map(s -> (s - mean) * (s - mean)).sum() / (seconds.length - 1);
         double variation = mean <= 0 ? Double.MAX_VALUE : Math.sqrt(variance) / mean;
         if (mean < bot.regularityMinSeconds() || variation >= bot.regularityMaxVariation()) {
             return;
         }
-        List<Map<String, String>> submissions = recent.stream().map(r -> ref((String) r.get("match_id"), (String) r.get("submission_id"))).toList();
-        List<String> matches = recent.stream().map(r -> (String) r.get("match_id")).distinct().sorted().toList();
+        List<Map<String, String>> submissions = recent.stream().map(r -> ref(r.matchId(), r.submissionId())).toList();
+        List<String> matches = recent.stream().map(FairPlayBatch.RecentEntry::matchId).distinct().sorted().toList();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("submissions", submissions);
         evidence.put("secondsAfterReveal", Arrays.stream(seconds).map(FairPlayProjection::round).boxed().toList());
@@ -301,35 +367,32 @@ class FairPlayProjection {
         String summary = String.format("%d consecutive Accepted solutions each %.0f s (±%.1f%%) after the reveal", seconds.length, mean,
                 variation * 100);
         List<String[]> who = List.<String[]>of(new String[] {event.matchId().value(), event.playerId().value()});
-        upsertFlag(FlagKind.BOT_REGULARITY, flagId(FlagKind.BOT_REGULARITY, event.playerId().value()), players(who), matches,
-                1 - variation / bot.regularityMaxVariation(), summary, evidence,
-                ((Timestamp) recent.get(0).get("received_at")).toInstant(), false);
+        upsertFlag(batch, FlagKind.BOT_REGULARITY, flagId(FlagKind.BOT_REGULARITY, event.playerId().value()), players(batch, who), matches,
+                1 - variation / bot.regularityMaxVariation(), summary, evidence, recent.get(0).receivedAt(), false);
     }
 
     // --- collusion ------------------------------------------------------------------------------
 
-    private void checkCollusion(String low, String high, Instant endedAt) {
+    private void checkCollusion(FairPlayBatch batch, String low, String high, Instant endedAt) {
         FairPlaySettings.Collusion collusion = settings.collusion();
-        List<Map<String, Object>> meetings = jdbc.queryForList("""
-                SELECT match_id, winner_id, one_sided, ended_at FROM qs_fp_meeting
-                WHERE player_low = ? AND player_high = ? AND ended_at > ? AND ended_at <= ? ORDER BY ended_at, match_id""",
-                low, high, ts(endedAt.minus(collusion.window())), ts(endedAt));
-        List<Map<String, Object>> oneSided = meetings.stream().filter(m -> m.get("one_sided") != null).toList();
+        List<FairPlayBatch.Meeting> meetings = batch.meetings(low, high, FairPlayBatch.stored(endedAt.minus(collusion.window())),
+                FairPlayBatch.stored(endedAt));
+        List<FairPlayBatch.Meeting> oneSided = meetings.stream().filter(m -> m.oneSided() != null).toList();
         if (oneSided.size() < collusion.minOneSided()) {
             return;
         }
         Map<String, Integer> wins = new HashMap<>();
         List<Map<String, Object>> listed = new ArrayList<>();
-        for (Map<String, Object> m : oneSided) {
-            String winner = (String) m.get("winner_id");
+        for (FairPlayBatch.Meeting m : oneSided) {
+            String winner = m.winnerId();
             if (winner != null) {
                 wins.merge(winner, 1, Integer::sum);
             }
             Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("matchId", m.get("match_id"));
+            entry.put("matchId", m.matchId());
             entry.put("winnerId", winner);
-            entry.put("oneSided", m.get("one_sided"));
-            entry.put("endedAt", ((Timestamp) m.get("ended_at")).toInstant().toString());
+            entry.put("oneSided", m.oneSided());
+            entry.put("endedAt", m.endedAt().toString());
             listed.add(entry);
         }
         String pattern = wins.size() > 1 ? "TRADING" : "FEEDING";
@@ -340,13 +403,14 @@ class FairPlayProjection {
         evidence.put("oneSidedWins", Map.of(low, wins.getOrDefault(low, 0), high, wins.getOrDefault(high, 0)));
         evidence.put("matches", listed);
         evidence.put("thresholds", Map.of("window", collusion.window().toString(), "minOneSided", collusion.minOneSided()));
-        List<String> matchIds = oneSided.stream().map(m -> (String) m.get("match_id")).toList();
+        List<String> matchIds = oneSided.stream().map(FairPlayBatch.Meeting::matchId).toList();
         String lastMatch = matchIds.get(matchIds.size() - 1);
         String summary = String.format("%d of %d meetings within %d days one-sided (%s)", oneSided.size(), meetings.size(),
                 collusion.window().toDays(), pattern.equals("TRADING") ? "wins go both ways" : "always the same winner");
-        upsertFlag(FlagKind.COLLUSION, flagId(FlagKind.COLLUSION, low, high),
-                players(List.of(new String[] {lastMatch, low}, new String[] {lastMatch, high})), matchIds,
-                Math.min(1.0, (double) oneSided.size() / (2.0 * collusion.minOneSided())), summary, evidence, endedAt, false);
+        upsertFlag(batch, FlagKind.COLLUSION, flagId(FlagKind.COLLUSION, low, high),
+                players(batch, List.of(new String[] {lastMatch, low}, new String[] {lastMatch, high})), matchIds,
+                Math.min(1.0, (double) oneSided.size() / (2.0 * collusion.minOneSided())), summary, evidence, FairPlayBatch.stored(endedAt),
+                false);
     }
 
     // --- flags ----------------------------------------------------------------------------------
@@ -356,10 +420,9 @@ class FairPlayProjection {
      * the new evidence scores at least as high (plagiarism keeps its most similar pair), else always
      * (the latest window of a timing or collusion signal). {@code created_at} stays the first sighting.
      */
-    private void upsertFlag(FlagKind kind, String flagId, List<Map<String, String>> players, List<String> matchIds, double score,
-                            String summary, Map<String, Object> evidence, Instant at, boolean keepStrongest) {
+    static String upsertFlagSql(boolean keepStrongest) {
         String replace = keepStrongest ? "EXCLUDED.score >= qs_fp_flag.score" : "TRUE";
-        jdbc.update("""
+        return """
                 INSERT INTO qs_fp_flag (flag_id, kind, players, match_ids, score, summary, evidence, created_at, updated_at)
                 VALUES (?, ?, ?::jsonb, ?::jsonb, ?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (flag_id) DO UPDATE SET updated_at = EXCLUDED.updated_at,
@@ -367,9 +430,14 @@ class FairPlayProjection {
                     match_ids = CASE WHEN %1$s THEN EXCLUDED.match_ids ELSE qs_fp_flag.match_ids END,
                     summary = CASE WHEN %1$s THEN EXCLUDED.summary ELSE qs_fp_flag.summary END,
                     evidence = CASE WHEN %1$s THEN EXCLUDED.evidence ELSE qs_fp_flag.evidence END,
-                    score = CASE WHEN %1$s THEN EXCLUDED.score ELSE qs_fp_flag.score END""".formatted(replace),
-                flagId, kind.name(), write(players), write(matchIds), round(Math.max(0, Math.min(1, score))), summary, write(evidence),
-                ts(at), ts(at));
+                    score = CASE WHEN %1$s THEN EXCLUDED.score ELSE qs_fp_flag.score END""".formatted(replace);
+    }
+
+    /** Queues the flag's upsert ({@link #upsertFlagSql}) for the batch's flush; nothing in the projection reads flags back. */
+    private void upsertFlag(FairPlayBatch batch, FlagKind kind, String flagId, List<Map<String, String>> players, List<String> matchIds,
+                            double score, String summary, Map<String, Object> evidence, Instant at, boolean keepStrongest) {
+        batch.upsertFlag(flagId, keepStrongest, flagId, kind.name(), write(players), write(matchIds), round(Math.max(0, Math.min(1, score))),
+                summary, write(evidence), ts(at), ts(at));
     }
 
     /** Flag ids come from what the flag is about, so a rebuild recreates the same ids and the reviews still apply. */
@@ -379,11 +447,11 @@ class FairPlayProjection {
     }
 
     /** Players with the handles they had in the given match ({@code [matchId, playerId]} pairs), sorted by id. */
-    private List<Map<String, String>> players(List<String[]> matchAndPlayer) {
+    private static List<Map<String, String>> players(FairPlayBatch batch, List<String[]> matchAndPlayer) {
         return matchAndPlayer.stream()
                 .sorted(Comparator.comparing(mp -> mp[1]))
                 .map(mp -> {
-                    String handle = one("SELECT handle FROM qs_fp_match_player WHERE match_id = ? AND player_id = ?", String.class, mp[0], mp[1]);
+                    String handle = batch.roster(mp[0]).get(mp[1]);
                     Map<String, String> player = new LinkedHashMap<>();
                     player.put("playerId", mp[1]);
                     player.put("handle", handle == null ? mp[1] : handle);
@@ -399,28 +467,11 @@ class FairPlayProjection {
         return ref;
     }
 
-    private void addBase(String problem, ReferenceSolution reference) {
+    private void addBase(FairPlayBatch batch, String problem, ReferenceSolution reference) {
         if (reference == null || reference.source() == null) {
             return;
         }
-        long[] hashes = fingerprints.raw(reference.language(), reference.source());
-        jdbc.batchUpdate("INSERT INTO qs_fp_problem_base (problem_id, hash) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                Arrays.stream(hashes).mapToObj(h -> new Object[] {problem, h}).toList());
-    }
-
-    private long[] base(String problem) {
-        return jdbc.queryForList("SELECT hash FROM qs_fp_problem_base WHERE problem_id = ?", Long.class, problem).stream()
-                .mapToLong(Long::longValue).toArray();
-    }
-
-    private <T> T one(String sql, Class<T> type, Object... args) {
-        List<T> rows = jdbc.queryForList(sql, type, args);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private long count(String sql, Object... args) {
-        Long n = jdbc.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
+        batch.addBase(problem, fingerprints.raw(reference.language(), reference.source()));
     }
 
     private String write(Object value) {

@@ -43,9 +43,19 @@ final class Fingerprints {
     long[] of(Language language, String source, long[] base) {
         long[] sortedBase = base.clone();
         Arrays.sort(sortedBase);
-        return Arrays.stream(raw(language, source))
-                .filter(h -> Arrays.binarySearch(templateFingerprints, h) < 0 && Arrays.binarySearch(sortedBase, h) < 0)
-                .toArray();
+        return withoutBase(raw(language, source), sortedBase);
+    }
+
+    /** {@code raw} fingerprints (as {@link #raw} gives them) without those of the templates and of {@code sortedBase}. */
+    long[] withoutBase(long[] raw, long[] sortedBase) {
+        long[] kept = new long[raw.length];
+        int count = 0;
+        for (long h : raw) {
+            if (Arrays.binarySearch(templateFingerprints, h) < 0 && Arrays.binarySearch(sortedBase, h) < 0) {
+                kept[count++] = h;
+            }
+        }
+        return count == kept.length ? kept : Arrays.copyOf(kept, count);
     }
 
     /** Bytes a player typed beyond the language's template (a rough floor: the template may have been deleted). */

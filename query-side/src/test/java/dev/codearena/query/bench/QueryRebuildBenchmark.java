@@ -47,8 +47,10 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Optional: {@code -Dbench.matches=38000} (finished matches; about 28 events each), {@code -Dbench.single=true}
  * (also rebuild every read model alone, one after the other; or a list: {@code -Dbench.single=matches,players}), {@code -Dbench.maxSeconds=240} (stop
  * measuring the rebuild after that long and report the rates reached; for a machine too busy to finish),
+ * {@code -Dbench.all=false} (skip "rebuild all": only the read models of {@code bench.single}, each alone),
  * {@code -Dbench.minEvents=1000000} (the least events the history must have; lower it with fewer matches for profiling),
- * {@code -Dbench.jfr=true} (record the rebuild-all with JFR's "profile" settings into {@code query-side/target/rebuild-all.jfr}).
+ * {@code -Dbench.jfr=true} (record the rebuild-all with JFR's "profile" settings into {@code query-side/target/rebuild-all.jfr};
+ * with {@code bench.all=false}, the last single rebuild into {@code query-side/target/rebuild-<readModel>.jfr}).
  * CPU time per 1,000 events (this JVM, its PostgreSQL, and the rebuild pass's processor thread) is reported next to wall-clock
  * rates, with the load average, because wall-clock figures on a shared machine mostly measure the other load. Figures go to stdout
  * (lines starting with {@code BENCH}) and into docs/benchmarks.md by hand.
@@ -97,6 +99,11 @@ class QueryRebuildBenchmark {
             System.out.printf("BENCH machine cores=%d %s%n", Runtime.getRuntime().availableProcessors(), uptime());
 
             RebuildService rebuilds = context.getBean(RebuildService.class);
+            if (!Boolean.parseBoolean(System.getProperty("bench.all", "true"))) {
+                // -Dbench.all=false: only the read models of -Dbench.single, one at a time (their processors were stopped above).
+                singleRebuildsAlone(rebuilds, events);
+                return;
+            }
             long started = System.nanoTime();
             long jvmCpu = CpuMeter.jvmNanos();
             long postgresCpu = CpuMeter.postgresNanos();
@@ -167,6 +174,42 @@ class QueryRebuildBenchmark {
             leaderboardLatency(context, players);
             System.out.println("BENCH done " + uptime());
         }
+    }
+
+    private static void singleRebuildsAlone(RebuildService rebuilds, long events) throws IOException {
+        List<String> readModels = singleRebuilds();
+        for (int i = 0; i < readModels.size(); i++) {
+            String readModel = readModels.get(i);
+            // -Dbench.jfr=true: the last of these rebuilds is recorded with JFR's "profile" settings.
+            jdk.jfr.Recording jfr = null;
+            if (Boolean.getBoolean("bench.jfr") && i == readModels.size() - 1) {
+                try {
+                    jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                } catch (java.text.ParseException e) {
+                    throw new IllegalStateException(e);
+                }
+                jfr.start();
+            }
+            long one = System.nanoTime();
+            long oneCpu = CpuMeter.jvmNanos();
+            long onePostgresCpu = CpuMeter.postgresNanos();
+            rebuilds.rebuild(readModel);
+            awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), null);
+            double seconds = (System.nanoTime() - one) / 1e9;
+            long jvm = CpuMeter.jvmNanos() - oneCpu;
+            long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
+            System.out.printf("BENCH rebuild-one readModel=%s events=%d seconds=%.1f eventsPerSecond=%.0f"
+                            + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
+                    events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
+                    (jvm + postgres) / 1e6 / (events / 1000.0), uptime());
+            if (jfr != null) {
+                java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-" + readModel + ".jfr").toAbsolutePath();
+                jfr.dump(file);
+                jfr.close();
+                System.out.println("BENCH jfr=" + file);
+            }
+        }
+        System.out.println("BENCH done " + uptime());
     }
 
     /** {@code -Dbench.single=true} (all read models), or a comma-separated list of read models to rebuild alone. */
