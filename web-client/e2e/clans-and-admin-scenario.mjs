@@ -6,38 +6,13 @@
 // leaderboards; the second cannot join another clan (the error is shown). An admin creates a
 // problem, uploads a bad then a good tests archive, publishes, edits, publishes again and sees
 // version 2 in the catalogue. Fails (exit 1), never skips, when Chromium, the jar or a step is missing.
-import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as zlib from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { fail, repo, runScenario, STEP_TIMEOUT, waitFor } from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = resolve(here, '../..');
-const jar = resolve(process.argv[2] ?? join(repo, 'arena/target/codearena.jar'));
-const browserPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const shots = join(repo, 'web-client/target/screenshots');
 const adminHandle = 'e2e_author';
 const adminToken = 'e2e-admin-token-' + Math.random().toString(36).slice(2);
-const STEP_TIMEOUT = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 60_000);
-const started = Date.now();
-
-function fail(message) {
-  console.error(`E2E FAILED: ${message}`);
-  process.exitCode = 1;
-  throw Object.assign(new Error(message), { fatal: true });
-}
-const log = (...a) => console.log(`[e2e-clans ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
-
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => res(port)); });
-    srv.on('error', rej);
-  });
-}
 
 /** CRC-32 of a buffer: node:zlib's where it has one (Node >= 20.15), else the table method. */
 const crc32 = zlib.crc32 ?? ((data) => {
@@ -77,228 +52,134 @@ function zip(files) {
 }
 
 /** Two small Blitz problems, so the catalogue is quick to load. */
-function pickProblems(target) {
-  const source = join(repo, 'problems');
-  const chosen = readdirSync(source).filter((d) => {
-    const yaml = join(source, d, 'problem.yaml');
-    return existsSync(yaml) && /modes:.*blitz/.test(readFileSync(yaml, 'utf8'));
-  }).sort().slice(0, 2);
-  if (chosen.length < 2) fail(`only ${chosen.length} Blitz problems in ${source}`);
-  for (const d of chosen) cpSync(join(source, d), join(target, d), { recursive: true });
-  return chosen;
-}
+const problems = readdirSync(join(repo, 'problems')).filter((d) => {
+  const yaml = join(repo, 'problems', d, 'problem.yaml');
+  return existsSync(yaml) && /modes:.*blitz/.test(readFileSync(yaml, 'utf8'));
+}).sort().slice(0, 2);
+if (problems.length < 2) fail(`only ${problems.length} Blitz problems in ${join(repo, 'problems')}`);
 
-async function waitFor(what, check, timeoutMs = STEP_TIMEOUT, everyMs = 500) {
-  const end = Date.now() + timeoutMs;
-  let last;
-  while (Date.now() < end) {
-    try { if ((last = await check())) return last; } catch (e) { if (e.fatal) throw e; last = e; }
-    await new Promise((r) => setTimeout(r, everyMs));
+await runScenario('clans-admin', { jar: process.argv[2], problems,
+  arenaArgs: [`--codearena.admin.handles=${adminHandle}`, `--codearena.query.admin-token=${adminToken}`] },
+async ({ base, open, shot, signUp, log }) => {
+  const suffix = Date.now().toString(36).slice(-5);
+  async function foundClan(page, name, tag) {
+    await page.getByRole('link', { name: 'Clans' }).click();
+    await page.getByTestId('clan-name').fill(name);
+    await page.getByTestId('clan-tag').fill(tag);
+    await page.getByTestId('clan-create').click();
+    await page.waitForURL(/#\/clan\//);
+    return page.url().split('#/clan/')[1];
   }
-  fail(`timed out waiting for ${what} (last: ${last?.message ?? JSON.stringify(last)})`);
-}
-
-async function main() {
-  if (!existsSync(browserPath)) fail(`Chromium not found at ${browserPath}: install it (.ci/setup/30-browser.sh: apt-get install -y chromium)`);
-  if (!existsSync(jar)) fail(`arena jar not found at ${jar}: build it first (./mvnw -pl arena -am install -DskipTests)`);
-  mkdirSync(shots, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), 'codearena-e2e-clans-'));
-  const problems = pickProblems(join(work, 'problems'));
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const arenaLog = join(repo, 'web-client/target/e2e-clans-admin-arena.log');
-  mkdirSync(dirname(arenaLog), { recursive: true });
-  log(`starting arena on ${base} (data in ${work}, log ${arenaLog})`);
-  const arena = spawn('java', ['-jar', jar, `--server.port=${port}`, `--codearena.data-dir=${join(work, 'data')}`,
-    `--codearena.problems.dir=${join(work, 'problems')}`, `--codearena.judge.problems-root=${join(work, 'data/problem-store')}`,
-    `--codearena.admin.handles=${adminHandle}`, `--codearena.query.admin-token=${adminToken}`, '--axon.update-check.disabled=true',
-    // e.g. E2E_ARENA_ARGS=--spring.web.resources.static-locations=file:$PWD/target/classes/static/ to try a fresh web build
-    ...(process.env.E2E_ARENA_ARGS ? process.env.E2E_ARENA_ARGS.split(' ') : [])],
-  { cwd: work, env: { ...process.env, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let arenaExited = false;
-  const out = createWriteStream(arenaLog);
-  arena.stdout.pipe(out);
-  arena.stderr.pipe(out);
-  arena.on('exit', (code) => { arenaExited = true; log(`arena exited with ${code}`); });
-
-  let browser;
-  const pages = {};
-  try {
-    await waitFor('arena health UP', async () => {
-      if (arenaExited) fail(`the arena exited during start-up; see ${arenaLog}`);
-      const res = await fetch(`${base}/actuator/health`);
-      return res.ok && (await res.json()).status === 'UP';
-    }, 240_000, 1000);
-    await waitFor('the problem catalogue', async () => {
-      const res = await fetch(`${base}/api/problems`);
-      if (!res.ok) return false;
-      const body = await res.json();
-      return (Array.isArray(body) ? body : body.items).length >= problems.length;
-    }, 240_000, 1000);
-    log('arena is up with its catalogue');
-
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
-        '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
-    const open = async (name) => {
-      const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, baseURL: base });
-      const page = await context.newPage();
-      page.setDefaultTimeout(STEP_TIMEOUT);
-      page.on('pageerror', (e) => log(`[${name}] page error: ${e.message}`));
-      page.on('dialog', (d) => void d.accept());
-      await page.goto('/#/');
-      pages[name] = page;
-      return page;
-    };
-    const shot = (page, name) => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-    const suffix = Date.now().toString(36).slice(-5);
-
-    async function signUp(page, handle, playerClass) {
-      await page.getByRole('textbox', { name: 'Handle' }).fill(handle);
-      await page.getByRole('textbox', { name: 'Email' }).fill(`${handle}@example.org`);
-      await page.getByLabel('Password').fill('correct horse battery');
-      await page.locator(`input[name=playerClass][value=${playerClass}]`).check({ force: true });
-      await page.getByRole('button', { name: 'Create account' }).click();
-      await page.getByTestId('who').filter({ hasText: handle }).waitFor();
-    }
-    async function foundClan(page, name, tag) {
-      await page.getByRole('link', { name: 'Clans' }).click();
-      await page.getByTestId('clan-name').fill(name);
-      await page.getByTestId('clan-tag').fill(tag);
-      await page.getByTestId('clan-create').click();
-      await page.waitForURL(/#\/clan\//);
-      return page.url().split('#/clan/')[1];
-    }
-    async function invite(page, handle) {
-      await page.getByTestId('clan-invite-handle').fill(handle);
-      await page.getByTestId('clan-invite').click();
-      await page.getByRole('status').filter({ hasText: `${handle} is invited.` }).waitFor();
-    }
-    /** The clan page shows these members (the read model catches up a moment after the commands). */
-    async function seesMembers(page, clanId, handles) {
-      await waitFor(`${handles.join(', ')} on the clan page`, async () => {
-        await page.goto('/#/clans'); // away and back: the clan page mounts again and re-reads
-        await page.goto(`/#/clan/${clanId}`);
-        const table = page.getByTestId('clan-members');
-        await table.waitFor();
-        for (const h of handles) if (!(await table.locator(`[data-testid="member-${h}"]`).count())) return false;
-        return true;
-      }, STEP_TIMEOUT, 700);
-    }
-
-    // 1. Alice founds a clan and invites Bob; Bob accepts the invitation.
-    const alice = await open('alice');
-    const bob = await open('bob');
-    const aliceHandle = `ali_${suffix}`;
-    const bobHandle = `bob_${suffix}`;
-    await signUp(alice, aliceHandle, 'HACKER');
-    await signUp(bob, bobHandle, 'ARCHITECT');
-    const clanName = `Segfault ${suffix}`;
-    const clanTag = `S${suffix.slice(0, 3).toUpperCase()}`;
-    const clanId = await foundClan(alice, clanName, clanTag);
-    await alice.locator('[data-testid^="member-"]', { hasText: aliceHandle }).filter({ hasText: 'Leader' }).waitFor();
-    log(`alice founded ${clanName} (${clanId})`);
-    await invite(alice, bobHandle);
-    await bob.getByRole('link', { name: 'Clans' }).click();
-    await bob.getByTestId('invitations').waitFor();
-    await shot(bob, 'clans-01-invitation');
-    await bob.getByTestId(`accept-${clanTag}`).click();
-    await bob.waitForURL(new RegExp(`#/clan/${clanId}`));
-    log('bob joined');
-
-    // 2. Both see the members with their roles, the clan's own ranking and the clan leaderboard.
-    for (const page of [alice, bob]) {
-      await seesMembers(page, clanId, [aliceHandle, bobHandle]);
-      const ranking = page.getByTestId('clan-ranking');
-      await ranking.locator('tr', { hasText: aliceHandle }).waitFor();
-      await ranking.locator('tr', { hasText: bobHandle }).waitFor();
-    }
-    await bob.locator(`[data-testid="member-${bobHandle}"]`, { hasText: 'Member' }).waitFor();
-    await shot(alice, 'clans-02-clan-page-leader');
-    await shot(bob, 'clans-03-clan-page-member');
-    for (const page of [alice, bob]) {
-      await page.goto('/#/leaderboards');
-      await page.getByTestId('board-clans').click();
-      await page.getByTestId('clan-standings').locator('tr', { hasText: clanName }).waitFor();
-    }
-    await shot(bob, 'clans-04-clan-leaderboard');
-    log('both see members, ranking and clan leaderboard');
-
-    // 3. The admin founds another clan and invites Bob, who cannot join it: one clan per player.
-    const admin = await open('admin');
-    await signUp(admin, adminHandle, 'GOLFER');
-    const otherId = await foundClan(admin, `Null Ptr ${suffix}`, `N${suffix.slice(0, 3).toUpperCase()}`);
-    await invite(admin, bobHandle);
-    await bob.goto(`/#/clan/${otherId}`);
-    await bob.getByTestId('clan-join').click();
-    const refusal = bob.getByTestId('clan-error');
-    await refusal.waitFor();
-    if (!/already in (a )?clan/i.test(await refusal.innerText())) fail(`bob's refusal does not say why: ${await refusal.innerText()}`);
-    await shot(bob, 'clans-05-second-clan-refused');
-    log('bob was refused the second clan');
-
-    // 4. The admin creates a problem, uploads tests (a bad archive first), publishes, edits, publishes again.
-    await admin.getByRole('link', { name: 'Admin' }).click();
-    if (await admin.getByTestId('admin-token').count()) { // the query side's stand-in gate, until it accepts admin JWTs
-      await admin.getByTestId('admin-token').fill(adminToken);
-      await admin.getByRole('button', { name: 'Use' }).click();
-    }
-    const slug = `sum-pair-${suffix}`;
-    await admin.getByTestId('problem-new').click();
-    await admin.getByTestId('problem-slug').fill(slug);
-    await admin.getByTestId('problem-title').fill(`Sum Pair ${suffix}`);
-    await admin.getByTestId('problem-statement').fill('# Sum pair\n\nPrint **a + b**.\n\n## Input\n\nTwo integers.\n\n## Output\n\nTheir sum.\n');
-    await admin.getByTestId('problem-ref-cpp').fill('#include <cstdio>\nint main(){long long a,b;scanf("%lld %lld",&a,&b);printf("%lld\\n",a+b);}\n');
-    await admin.getByTestId('problem-ref-python').fill('a, b = map(int, input().split())\nprint(a + b)\n');
-    await admin.getByTestId('statement-preview-tab').click();
-    await admin.getByTestId('statement-preview').locator('strong', { hasText: 'a + b' }).waitFor();
-    await admin.getByTestId('draft-save').click();
-    await admin.getByTestId('draft-saved').waitFor();
-    await admin.getByTestId('tests-file').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip',
-      buffer: zip({ '01.in': '1 2\n', '01.out': '3\n', '02.in': '5 5\n' }) });
-    const testsError = admin.getByTestId('tests-error');
-    await testsError.waitFor();
-    if (!/INVALID_TEST_ARCHIVE/.test(await testsError.innerText())) fail(`bad archive error: ${await testsError.innerText()}`);
-    await shot(admin, 'admin-problems-01-bad-archive');
-    await admin.getByTestId('tests-file').setInputFiles({ name: 'tests.zip', mimeType: 'application/zip',
-      buffer: zip({ 'tests/01-sample.in': '1 2\n', 'tests/01-sample.out': '3\n', 'tests/02.in': '40 2\n', 'tests/02.out': '42\n' }) });
-    await admin.getByTestId('tests-accepted').filter({ hasText: '2 tests accepted' }).waitFor();
-    await admin.getByTestId('problem-publish').click();
-    await admin.getByTestId('published').filter({ hasText: 'Published version 1' }).waitFor();
-    log('published version 1');
-    await admin.getByTestId('problem-time-limit').fill('2500');
-    await admin.getByTestId('draft-save').click();
-    await admin.getByTestId('draft-saved').waitFor();
-    await admin.getByTestId('problem-publish').click();
-    await admin.getByTestId('published').filter({ hasText: 'Published version 2' }).waitFor();
-    await shot(admin, 'admin-problems-02-editor');
-    await waitFor('version 2 in the catalogue', async () => {
-      const cell = admin.getByTestId(`catalogue-version-${slug}`);
-      return (await cell.count()) && (await cell.innerText()).trim() === 'v2';
-    });
-    const view = await (await fetch(`${base}/api/problems/${slug}`)).json();
-    if (view.version !== 2 || view.timeLimitMs !== 2500) fail(`catalogue says ${JSON.stringify(view)}`);
-    await admin.getByTestId(`problem-row-${slug}`).scrollIntoViewIfNeeded();
-    await shot(admin, 'admin-problems-03-catalogue');
-    log('version 2 is in the catalogue');
-    log(`PASSED in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  } catch (e) {
-    for (const [name, page] of Object.entries(pages)) {
-      await page.screenshot({ path: join(shots, `clans-admin-FAILED-${name}.png`), fullPage: true }).catch(() => undefined);
-    }
-    throw e;
-  } finally {
-    await browser?.close().catch(() => undefined);
-    arena.kill('SIGTERM');
-    await new Promise((r) => { if (arenaExited) r(); else { arena.on('exit', r); setTimeout(() => { arena.kill('SIGKILL'); r(); }, 30_000); } });
-    rmSync(work, { recursive: true, force: true });
+  async function invite(page, handle) {
+    await page.getByTestId('clan-invite-handle').fill(handle);
+    await page.getByTestId('clan-invite').click();
+    await page.getByRole('status').filter({ hasText: `${handle} is invited.` }).waitFor();
   }
-}
+  /** The clan page shows these members (the read model catches up a moment after the commands). */
+  async function seesMembers(page, clanId, handles) {
+    await waitFor(`${handles.join(', ')} on the clan page`, async () => {
+      await page.goto('/#/clans'); // away and back: the clan page mounts again and re-reads
+      await page.goto(`/#/clan/${clanId}`);
+      const table = page.getByTestId('clan-members');
+      await table.waitFor();
+      for (const h of handles) if (!(await table.locator(`[data-testid="member-${h}"]`).count())) return false;
+      return true;
+    }, STEP_TIMEOUT, 700);
+  }
 
-main().catch((e) => {
-  if (!process.exitCode) console.error('E2E FAILED:', e);
-  process.exitCode = 1;
+  // 1. Alice founds a clan and invites Bob; Bob accepts the invitation.
+  const alice = await open('alice');
+  const bob = await open('bob');
+  const aliceHandle = `ali_${suffix}`;
+  const bobHandle = `bob_${suffix}`;
+  await signUp(alice, aliceHandle, 'HACKER');
+  await signUp(bob, bobHandle, 'ARCHITECT');
+  const clanName = `Segfault ${suffix}`;
+  const clanTag = `S${suffix.slice(0, 3).toUpperCase()}`;
+  const clanId = await foundClan(alice, clanName, clanTag);
+  await alice.locator('[data-testid^="member-"]', { hasText: aliceHandle }).filter({ hasText: 'Leader' }).waitFor();
+  log(`alice founded ${clanName} (${clanId})`);
+  await invite(alice, bobHandle);
+  await bob.getByRole('link', { name: 'Clans' }).click();
+  await bob.getByTestId('invitations').waitFor();
+  await shot(bob, 'clans-01-invitation');
+  await bob.getByTestId(`accept-${clanTag}`).click();
+  await bob.waitForURL(new RegExp(`#/clan/${clanId}`));
+  log('bob joined');
+
+  // 2. Both see the members with their roles, the clan's own ranking and the clan leaderboard.
+  for (const page of [alice, bob]) {
+    await seesMembers(page, clanId, [aliceHandle, bobHandle]);
+    const ranking = page.getByTestId('clan-ranking');
+    await ranking.locator('tr', { hasText: aliceHandle }).waitFor();
+    await ranking.locator('tr', { hasText: bobHandle }).waitFor();
+  }
+  await bob.locator(`[data-testid="member-${bobHandle}"]`, { hasText: 'Member' }).waitFor();
+  await shot(alice, 'clans-02-clan-page-leader');
+  await shot(bob, 'clans-03-clan-page-member');
+  for (const page of [alice, bob]) {
+    await page.goto('/#/leaderboards');
+    await page.getByTestId('board-clans').click();
+    await page.getByTestId('clan-standings').locator('tr', { hasText: clanName }).waitFor();
+  }
+  await shot(bob, 'clans-04-clan-leaderboard');
+  log('both see members, ranking and clan leaderboard');
+
+  // 3. The admin founds another clan and invites Bob, who cannot join it: one clan per player.
+  const admin = await open('admin');
+  await signUp(admin, adminHandle, 'GOLFER');
+  const otherId = await foundClan(admin, `Null Ptr ${suffix}`, `N${suffix.slice(0, 3).toUpperCase()}`);
+  await invite(admin, bobHandle);
+  await bob.goto(`/#/clan/${otherId}`);
+  await bob.getByTestId('clan-join').click();
+  const refusal = bob.getByTestId('clan-error');
+  await refusal.waitFor();
+  if (!/already in (a )?clan/i.test(await refusal.innerText())) fail(`bob's refusal does not say why: ${await refusal.innerText()}`);
+  await shot(bob, 'clans-05-second-clan-refused');
+  log('bob was refused the second clan');
+
+  // 4. The admin creates a problem, uploads tests (a bad archive first), publishes, edits, publishes again.
+  await admin.getByRole('link', { name: 'Admin' }).click();
+  if (await admin.getByTestId('admin-token').count()) { // the query side's stand-in gate, until it accepts admin JWTs
+    await admin.getByTestId('admin-token').fill(adminToken);
+    await admin.getByRole('button', { name: 'Use' }).click();
+  }
+  const slug = `sum-pair-${suffix}`;
+  await admin.getByTestId('problem-new').click();
+  await admin.getByTestId('problem-slug').fill(slug);
+  await admin.getByTestId('problem-title').fill(`Sum Pair ${suffix}`);
+  await admin.getByTestId('problem-statement').fill('# Sum pair\n\nPrint **a + b**.\n\n## Input\n\nTwo integers.\n\n## Output\n\nTheir sum.\n');
+  await admin.getByTestId('problem-ref-cpp').fill('#include <cstdio>\nint main(){long long a,b;scanf("%lld %lld",&a,&b);printf("%lld\\n",a+b);}\n');
+  await admin.getByTestId('problem-ref-python').fill('a, b = map(int, input().split())\nprint(a + b)\n');
+  await admin.getByTestId('statement-preview-tab').click();
+  await admin.getByTestId('statement-preview').locator('strong', { hasText: 'a + b' }).waitFor();
+  await admin.getByTestId('draft-save').click();
+  await admin.getByTestId('draft-saved').waitFor();
+  await admin.getByTestId('tests-file').setInputFiles({ name: 'bad.zip', mimeType: 'application/zip',
+    buffer: zip({ '01.in': '1 2\n', '01.out': '3\n', '02.in': '5 5\n' }) });
+  const testsError = admin.getByTestId('tests-error');
+  await testsError.waitFor();
+  if (!/INVALID_TEST_ARCHIVE/.test(await testsError.innerText())) fail(`bad archive error: ${await testsError.innerText()}`);
+  await shot(admin, 'admin-problems-01-bad-archive');
+  await admin.getByTestId('tests-file').setInputFiles({ name: 'tests.zip', mimeType: 'application/zip',
+    buffer: zip({ 'tests/01-sample.in': '1 2\n', 'tests/01-sample.out': '3\n', 'tests/02.in': '40 2\n', 'tests/02.out': '42\n' }) });
+  await admin.getByTestId('tests-accepted').filter({ hasText: '2 tests accepted' }).waitFor();
+  await admin.getByTestId('problem-publish').click();
+  await admin.getByTestId('published').filter({ hasText: 'Published version 1' }).waitFor();
+  log('published version 1');
+  await admin.getByTestId('problem-time-limit').fill('2500');
+  await admin.getByTestId('draft-save').click();
+  await admin.getByTestId('draft-saved').waitFor();
+  await admin.getByTestId('problem-publish').click();
+  await admin.getByTestId('published').filter({ hasText: 'Published version 2' }).waitFor();
+  await shot(admin, 'admin-problems-02-editor');
+  await waitFor('version 2 in the catalogue', async () => {
+    const cell = admin.getByTestId(`catalogue-version-${slug}`);
+    return (await cell.count()) && (await cell.innerText()).trim() === 'v2';
+  });
+  const view = await (await fetch(`${base}/api/problems/${slug}`)).json();
+  if (view.version !== 2 || view.timeLimitMs !== 2500) fail(`catalogue says ${JSON.stringify(view)}`);
+  await admin.getByTestId(`problem-row-${slug}`).scrollIntoViewIfNeeded();
+  await shot(admin, 'admin-problems-03-catalogue');
+  log('version 2 is in the catalogue');
 });

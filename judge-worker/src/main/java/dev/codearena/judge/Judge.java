@@ -28,13 +28,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The judge's Java entry point: {@link #judge(JudgeJob, JudgeListener)} compiles (or takes from
- * the cache), runs every test as a fresh process in one sandbox session, checks each output on
- * the host, streams each {@link TestResult} to the listener as it finishes, and returns the
+ * the cache), runs every test as a fresh process in a sandbox session ({@link JudgeConfig#testSessions}
+ * sessions side by side), checks each output on the host, streams each {@link TestResult} to the
+ * listener in test order as soon as it and the tests before it finished, and returns the
  * {@link JudgeResult}. Thread-safe; each call uses its own sandbox sessions.
  *
  * <p>Submission verdict: CE if compilation fails; otherwise the verdict of the first test (in
@@ -62,6 +67,12 @@ public final class Judge implements AutoCloseable {
     private final Compiler compiler;
     private final Checkers checkers;
     private final LanguageHealth health = new LanguageHealth();
+    /** Runs a submission's tests in its further sessions (the judging thread runs the first one). */
+    private final ExecutorService testRunners = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "judge-test-session");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Judge(JudgeConfig config, Sandbox sandbox, Languages languages) throws IOException {
         this.config = config;
@@ -178,32 +189,115 @@ public final class Judge implements AutoCloseable {
         return runTests(job, listener, language, compiled, tests, checker);
     }
 
+    /**
+     * Runs the tests over {@code min(testSessions, tests)} sandbox sessions side by side: each
+     * session's thread takes the next test in order until none is left (or, with
+     * {@code stopOnFirstFailure}, until a test before it failed). Results reach the listener and
+     * the result in test order, up to the first failure when judging stops there, exactly as if
+     * the tests had run one after the other; a test after the first failure that already ran
+     * because another session picked it up meanwhile is dropped.
+     */
     private JudgeResult runTests(JudgeJob job, JudgeListener listener, LanguageDefinition language,
                                  Compiler.Compiled compiled, List<TestCase> tests, Checker checker) {
-        List<TestResult> results = new ArrayList<>();
-        Verdict verdict = Verdict.AC;
-        String message = null;
         ResourceLimits limits = limits(language, job.timeLimitMs(), job.memoryMb());
-        try (SandboxSession session = sandbox.open(new SessionSpec(language.language(), compiled.programDir(), false,
-                RUN_SCRATCH_BYTES, null))) {
-            for (int index = 0; index < tests.size(); index++) {
-                TestCase test = tests.get(index);
-                TestResult result = runTest(session, language, job, limits, test, checker);
-                results.add(result);
-                listener.onTest(index, tests.size(), result);
-                if (result.verdict() != Verdict.AC && verdict == Verdict.AC) {
-                    verdict = result.verdict();
-                    if (job.stopOnFirstFailure()) {
-                        break;
-                    }
+        SessionSpec spec = new SessionSpec(language.language(), compiled.programDir(), false, RUN_SCRATCH_BYTES, null);
+        int sessions = Math.min(config.testSessions(), tests.size());
+        OrderedResults ordered = new OrderedResults(tests.size(), job.stopOnFirstFailure(), listener);
+        List<Future<?>> helpers = new ArrayList<>();
+        String failure = null;
+        try {
+            for (int i = 1; i < sessions; i++) {
+                helpers.add(testRunners.submit(() -> {
+                    runSome(spec, job, language, limits, tests, checker, ordered);
+                    return null;
+                }));
+            }
+            runSome(spec, job, language, limits, tests, checker, ordered);
+        } catch (SandboxException | IOException e) {
+            ordered.abort();
+            log.error("sandbox failure while judging {}", job.submissionId(), e);
+            failure = "internal error: " + e.getMessage();
+        }
+        for (Future<?> helper : helpers) {
+            try {
+                helper.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = "internal error: interrupted";
+            } catch (ExecutionException e) {
+                log.error("sandbox failure while judging {}", job.submissionId(), e.getCause());
+                failure = "internal error: " + e.getCause().getMessage();
+            }
+        }
+        if (failure != null) {
+            return result(job, Verdict.IE, compiled.result(), ordered.reported(), failure);
+        }
+        return result(job, ordered.verdict(), compiled.result(), ordered.reported(), null);
+    }
+
+    /** One session's share: takes tests in order until none is left or judging stopped. */
+    private void runSome(SessionSpec spec, JudgeJob job, LanguageDefinition language, ResourceLimits limits,
+                         List<TestCase> tests, Checker checker, OrderedResults ordered) throws SandboxException, IOException {
+        try (SandboxSession session = sandbox.open(spec)) {
+            for (int index = ordered.next(); index >= 0; index = ordered.next()) {
+                ordered.done(index, runTest(session, language, job, limits, tests.get(index), checker));
+            }
+        } catch (SandboxException | IOException | RuntimeException e) {
+            ordered.abort();
+            throw e;
+        }
+    }
+
+    /**
+     * Hands out test indexes to the sessions and passes finished results on to the listener in
+     * test order (one call at a time), stopping after the first failure when the job says so.
+     */
+    static final class OrderedResults {
+        private final TestResult[] results;
+        private final boolean stopOnFirstFailure;
+        private final JudgeListener listener;
+        private final List<TestResult> reported = new ArrayList<>();
+        private int nextToRun;
+        private int nextToReport;
+        private boolean stopped;
+        private Verdict verdict = Verdict.AC;
+
+        OrderedResults(int count, boolean stopOnFirstFailure, JudgeListener listener) {
+            this.results = new TestResult[count];
+            this.stopOnFirstFailure = stopOnFirstFailure;
+            this.listener = listener;
+        }
+
+        /** The next test to run, or -1 when there is none left or judging has stopped. */
+        synchronized int next() {
+            return stopped || nextToRun >= results.length ? -1 : nextToRun++;
+        }
+
+        synchronized void done(int index, TestResult result) {
+            results[index] = result;
+            while (!stopped && nextToReport < results.length && results[nextToReport] != null) {
+                TestResult inOrder = results[nextToReport];
+                reported.add(inOrder);
+                listener.onTest(nextToReport, results.length, inOrder);
+                nextToReport++;
+                if (inOrder.verdict() != Verdict.AC && verdict == Verdict.AC) {
+                    verdict = inOrder.verdict();
+                    stopped = stopOnFirstFailure;
                 }
             }
-        } catch (SandboxException | IOException e) {
-            log.error("sandbox failure while judging {}", job.submissionId(), e);
-            verdict = Verdict.IE;
-            message = "internal error: " + e.getMessage();
         }
-        return result(job, verdict, compiled.result(), results, message);
+
+        synchronized void abort() {
+            stopped = true;
+        }
+
+        synchronized Verdict verdict() {
+            return verdict;
+        }
+
+        synchronized List<TestResult> reported() {
+            return List.copyOf(reported);
+        }
     }
 
     private TestResult runTest(SandboxSession session, LanguageDefinition language, JudgeJob job, ResourceLimits limits,
@@ -273,6 +367,7 @@ public final class Judge implements AutoCloseable {
 
     @Override
     public void close() {
+        testRunners.shutdownNow();
         sandbox.close();
     }
 }

@@ -9,9 +9,29 @@ import java.nio.file.Path;
  * @param workerId           written into every {@code JudgeResult}
  * @param precompiledHeader  build and use the C++ precompiled {@code bits/stdc++.h}
  * @param compileTimeLimitMs CPU limit of one compilation (15 s by default, as in the seed)
+ * @param testSessions       sandbox sessions one submission's tests are spread over, run side by side
+ *                           (each session runs one test at a time, with its own memory and pids
+ *                           cgroup); see {@link #defaultTestSessions}
  */
 public record JudgeConfig(Path workDir, String sandbox, Path problemsRoot, String workerId,
-                          boolean precompiledHeader, long compileTimeLimitMs) {
+                          boolean precompiledHeader, long compileTimeLimitMs, int testSessions) {
+
+    public JudgeConfig {
+        if (testSessions < 1) {
+            throw new IllegalArgumentException("testSessions must be >= 1, was " + testSessions);
+        }
+    }
+
+    /**
+     * Two sessions on a machine with two or more cores for the local sandbox, so one submission's
+     * tests use two cores when the machine has them free (on a busy machine they only share the
+     * cores with everything else: the CPU time each test is charged is its own process's, not the
+     * wall clock, so a test's verdict does not depend on its neighbour). One for Docker, where every
+     * session is a container taken from a small pool that refills slowly.
+     */
+    public static int defaultTestSessions(String sandbox) {
+        return "docker".equals(sandbox) ? 1 : Math.min(2, Runtime.getRuntime().availableProcessors());
+    }
 
     public static final long DEFAULT_COMPILE_TIME_LIMIT_MS = 15_000;
 
@@ -20,22 +40,27 @@ public record JudgeConfig(Path workDir, String sandbox, Path problemsRoot, Strin
         String dir = System.getProperty("codearena.judge.work-dir", System.getenv("CODEARENA_JUDGE_WORK_DIR"));
         Path workDir = dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "codearena-judge");
         return new JudgeConfig(workDir.toAbsolutePath(), sandbox, Path.of("").toAbsolutePath(),
-                "judge-" + ProcessHandle.current().pid(), true, DEFAULT_COMPILE_TIME_LIMIT_MS);
+                "judge-" + ProcessHandle.current().pid(), true, DEFAULT_COMPILE_TIME_LIMIT_MS, defaultTestSessions(sandbox));
     }
 
+    /** Another sandbox, with that sandbox's default number of test sessions. */
     public JudgeConfig withSandbox(String name) {
-        return new JudgeConfig(workDir, name, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs);
+        return new JudgeConfig(workDir, name, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, defaultTestSessions(name));
+    }
+
+    public JudgeConfig withTestSessions(int sessions) {
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, sessions);
     }
 
     public JudgeConfig withWorkDir(Path dir) {
-        return new JudgeConfig(dir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs);
+        return new JudgeConfig(dir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, testSessions);
     }
 
     public JudgeConfig withPrecompiledHeader(boolean enabled) {
-        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, enabled, compileTimeLimitMs);
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, enabled, compileTimeLimitMs, testSessions);
     }
 
     public JudgeConfig withProblemsRoot(Path root) {
-        return new JudgeConfig(workDir, sandbox, root, workerId, precompiledHeader, compileTimeLimitMs);
+        return new JudgeConfig(workDir, sandbox, root, workerId, precompiledHeader, compileTimeLimitMs, testSessions);
     }
 }

@@ -3,7 +3,10 @@ package dev.codearena.judge;
 import dev.codearena.api.judge.CompileResult;
 import dev.codearena.api.judge.TestResult;
 
-/** Receives results as they happen, on the judging thread: keep it quick (publish, don't block). */
+/**
+ * Receives results as they happen, in test order and one call at a time, on whichever of the
+ * submission's judging threads finished the test: keep it quick (publish, don't block).
+ */
 @FunctionalInterface
 public interface JudgeListener {
 

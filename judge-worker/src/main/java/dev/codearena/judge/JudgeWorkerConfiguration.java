@@ -17,7 +17,8 @@ import org.springframework.context.event.EventListener;
 /**
  * The judge inside a Spring process (the worker service and the one-process arena).
  * Properties: {@code codearena.judge.enabled} (true), {@code .sandbox} (local),
- * {@code .work-dir}, {@code .problems-root}, {@code .self-test} (true). The problems root defaults to
+ * {@code .work-dir}, {@code .problems-root}, {@code .self-test} (true), {@code .test-sessions} (sessions
+ * one submission's tests are spread over; 0 or unset: {@link JudgeConfig#defaultTestSessions}). The problems root defaults to
  * {@code <codearena.data-dir>/problem-store}, where the command side's catalogue loader materialises
  * the tests that {@code JudgeJob.testsDir} points into (relative to it).
  */
@@ -28,8 +29,12 @@ public class JudgeWorkerConfiguration {
     @Bean(destroyMethod = "close")
     JudgeService judgeService(@Value("${codearena.judge.sandbox:local}") String sandbox,
                               @Value("${codearena.judge.work-dir:}") String workDir,
-                              @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String problemsRoot) {
+                              @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String problemsRoot,
+                              @Value("${codearena.judge.test-sessions:0}") int testSessions) {
         JudgeConfig config = JudgeConfig.defaults(sandbox);
+        if (testSessions > 0) {
+            config = config.withTestSessions(testSessions);
+        }
         if (!workDir.isBlank()) {
             config = config.withWorkDir(Path.of(workDir).toAbsolutePath());
         }

@@ -35,9 +35,16 @@ public final class JudgeBenchmark {
         String sandboxName = args.length > 0 ? args[0] : "local";
         Path work = Files.createTempDirectory("judge-benchmark");
         JudgeConfig config = JudgeConfig.defaults(sandboxName);
+        if (args.length > 1 && args[1].equals("python")) { // only the one-submission breakdown
+            try (Judge judge = Judge.create(config)) {
+                pythonBreakdown(judge, work);
+            }
+            return;
+        }
         try (Judge judge = Judge.create(config)) {
             System.out.printf("sandbox %s, PCH used: %s, %d cores%n", sandboxName, judge.awaitPrecompiledHeader(),
                     Runtime.getRuntime().availableProcessors());
+            pythonBreakdown(judge, work);
             perTestOverhead(judge, work);
             compileTimes(judge, work, config);
             submissionsPerSecond(judge, work, Language.PYTHON3, "a, b = map(int, input().split())\nprint(a + b)\n");
@@ -142,6 +149,73 @@ public final class JudgeBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%s, 10 tests, compiled source cached, sequential: %.1f submissions/s (%.0f ms per submission)%n",
                 language.id(), SUBMISSIONS / seconds, seconds * 1000 / SUBMISSIONS);
+    }
+
+    /**
+     * Where the time of one Python submission with 10 small tests goes, inside the judge: a new source
+     * each time (as in a match, so the syntax-check "compile" is never a cache hit), the phases timed
+     * from the listener's callbacks on the judging thread, CPU of this JVM and its waited-for children.
+     */
+    static void pythonBreakdown(Judge judge, Path work) throws Exception {
+        int count = 30;
+        int warm = 5;
+        long[] total = new long[count - warm];
+        long[] compile = new long[count - warm];
+        long[] toFirstTest = new long[count - warm];
+        long[] perTest = new long[count - warm];
+        long[] afterLast = new long[count - warm];
+        long[] testWall = new long[count - warm];
+        long[] testCpu = new long[count - warm];
+        long cpu0 = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == warm) {
+                cpu0 = cpuNanosWithChildren();
+            }
+            String source = "import sys\nfor line in sys.stdin:\n    a, b = map(int, line.split())\n    print(a + b)\n# " + UUID.randomUUID() + "\n";
+            long[] marks = new long[12];
+            long[] wall = new long[1];
+            long[] cpu = new long[1];
+            long start = System.nanoTime();
+            JudgeResult result = judge.judge(job(Language.PYTHON3, source, "bench-10", work), new JudgeListener() {
+                @Override
+                public void onTest(int index, int tests, dev.codearena.api.judge.TestResult test) {
+                    marks[1 + index] = System.nanoTime();
+                    wall[0] += test.wallMs();
+                    cpu[0] += test.cpuMs();
+                }
+
+                @Override
+                public void onCompiled(dev.codearena.api.judge.CompileResult compiled) {
+                    marks[0] = System.nanoTime();
+                }
+            });
+            long end = System.nanoTime();
+            check(result.verdict() == Verdict.AC && result.tests().size() == 10 && !result.compile().cached(), result);
+            if (i >= warm) {
+                int k = i - warm;
+                total[k] = end - start;
+                compile[k] = marks[0] - start;
+                toFirstTest[k] = marks[1] - marks[0];
+                perTest[k] = (marks[10] - marks[1]) / 9;
+                afterLast[k] = end - marks[10];
+                testWall[k] = wall[0] * 1_000_000 / 10;
+                testCpu[k] = cpu[0] * 1_000_000 / 10;
+            }
+        }
+        double cpuPerSubmission = (cpuNanosWithChildren() - cpu0) / 1e6 / (count - warm);
+        System.out.printf("Python 3, 10 tests, new source each time, whole Judge.judge p50 %.1f ms (min %.1f): compile (syntax check, own sandbox session) %.1f"
+                        + " | compiled -> first test done (run session open + test 1) %.1f | per further test %.1f (judge-reported wall %.1f, cpu %.1f)"
+                        + " | last test -> return %.1f ms; CPU per submission (JVM + children) %.1f ms; loadavg %s%n",
+                ms(total, 50), ms(total, 0), ms(compile, 50), ms(toFirstTest, 50), ms(perTest, 50), ms(testWall, 50), ms(testCpu, 50),
+                ms(afterLast, 50), cpuPerSubmission, Files.readString(Path.of("/proc/loadavg")).trim());
+    }
+
+    /** This JVM's CPU plus that of its waited-for children (sandboxes and the programs they ran), from /proc. */
+    static long cpuNanosWithChildren() throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks * 10_000_000L;
     }
 
     static JudgeJob job(Language language, String source, String testsName, Path work) throws Exception {

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerA
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,8 +56,17 @@ public class PlatformAutoConfiguration {
      * Declared explicitly because with R2DBC present Boot would otherwise register only a
      * reactive transaction manager. Axon wraps this one, so a tracking projection writes its
      * rows and its token in one JDBC transaction.
+     *
+     * <p>Primary, because where R2DBC is on the classpath (query-side, arena) Boot adds an
+     * {@code R2dbcTransactionManager} next to it, and a lookup by the common type (what
+     * {@code @Transactional} without a qualifier does) would otherwise find two and fail. The
+     * choice: every transaction in CodeArena is JDBC (the event store, token and saga stores,
+     * read-model writes, accounts); the R2DBC connections only read, outside transactions. Code
+     * that ever needs a reactive transaction names the other one
+     * ({@code connectionFactoryTransactionManager}) explicitly.
      */
     @Bean
+    @Primary
     @ConditionalOnMissingBean(PlatformTransactionManager.class)
     DataSourceTransactionManager transactionManager(DataSource dataSource) {
         return new DataSourceTransactionManager(dataSource);

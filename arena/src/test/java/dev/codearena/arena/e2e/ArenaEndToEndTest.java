@@ -3,6 +3,7 @@ package dev.codearena.arena.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codearena.arena.ArenaApplication;
+import dev.codearena.command.gateway.GatewayTestClient;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import java.time.Duration;
 import java.util.Map;
@@ -57,9 +58,9 @@ class ArenaEndToEndTest {
                 .header("Sec-WebSocket-Version", "13").header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
                 .exchange().returnResult(String.class).getStatus().value()).isEqualTo(401);
 
-        try (ArenaClient a = ArenaClient.webSocket(port, alice);
-             ArenaClient b = ArenaClient.rsocket(port, bob);
-             ArenaClient s = ArenaClient.webSocket(port, sam)) {
+        try (GatewayTestClient a = GatewayTestClient.webSocket(port, alice, BlitzPlay.PATIENCE);
+             GatewayTestClient b = GatewayTestClient.rsocket(port, bob, BlitzPlay.PATIENCE);
+             GatewayTestClient s = GatewayTestClient.webSocket(port, sam, BlitzPlay.PATIENCE)) {
             String matchId = BlitzPlay.matchUp(a, b);
             String problem = BlitzPlay.join(a, b, s, matchId);
             String accepted = BlitzPlay.acceptedSolution(problem);
@@ -67,7 +68,7 @@ class ArenaEndToEndTest {
             // errors on a live connection, which carries on
             s.send("match:submit", "spy", Map.of("matchId", matchId, "problemId", problem, "language", "python3", "code", accepted));
             assertThat(s.reply("spy").path("payload").path("code").asText()).isEqualTo("NOT_IN_MATCH");
-            a.sendRaw("{oops");
+            a.send("{oops");
             assertThat(a.await("error").path("payload").path("code").asText()).isEqualTo("MALFORMED_MESSAGE");
             a.send("match:explode", "x", Map.of());
             assertThat(a.reply("x").path("payload").path("code").asText()).isEqualTo("UNKNOWN_MESSAGE_TYPE");

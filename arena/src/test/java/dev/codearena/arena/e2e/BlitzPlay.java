@@ -3,6 +3,7 @@ package dev.codearena.arena.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.codearena.command.gateway.GatewayTestClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * sees what (per-test verdicts to the author only, final verdicts, lock and end to everyone, never code).
  */
 final class BlitzPlay {
+
+    /** How long a client waits for each frame: verdicts come from the real judge. */
+    static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private BlitzPlay() {
     }
@@ -46,7 +50,7 @@ final class BlitzPlay {
             "SELECT count(*) FROM gateway_problem WHERE difficulty <= 1 AND modes LIKE '%BLITZ%'";
 
     /** Both queue for Blitz and are matched together; returns the match id. */
-    static String matchUp(ArenaClient a, ArenaClient b) {
+    static String matchUp(GatewayTestClient a, GatewayTestClient b) {
         a.send("lobby:queue", "qa", Map.of("mode", "BLITZ"));
         assertThat(a.reply("qa").path("type").asText()).isEqualTo("lobby:queued");
         b.send("lobby:queue", "qb", Map.of("mode", "BLITZ"));
@@ -57,7 +61,7 @@ final class BlitzPlay {
     }
 
     /** Players join, the spectator watches; each gets {@code match:state}. Returns the match's (only) problem id. */
-    static String join(ArenaClient a, ArenaClient b, ArenaClient spectator, String matchId) {
+    static String join(GatewayTestClient a, GatewayTestClient b, GatewayTestClient spectator, String matchId) {
         a.send("match:join", "ja", Map.of("matchId", matchId));
         b.send("match:join", "jb", Map.of("matchId", matchId));
         spectator.send("spectate:join", "js", Map.of("matchId", matchId));
@@ -69,7 +73,7 @@ final class BlitzPlay {
     }
 
     /** Ticks reach the spectator, and the match gets past its countdown. */
-    static void awaitTicksAndRunning(ArenaClient player, ArenaClient spectator) {
+    static void awaitTicksAndRunning(GatewayTestClient player, GatewayTestClient spectator) {
         // between startsAt and the start deadline firing (late under load) ticks count down from 0
         JsonNode tick = spectator.await(n -> n.path("type").asText().equals("match:tick")
                 && n.path("payload").path("remainingMs").asLong() > 0, Duration.ofSeconds(60), "a tick with time left");
@@ -87,7 +91,7 @@ final class BlitzPlay {
      * and ends the match; checks verdicts, lock, end and rating changes at all three and that
      * neither code nor others' per-test verdicts leak.
      */
-    static void wrongThenAccepted(ArenaClient a, ArenaClient b, ArenaClient s, String matchId, String problem) throws Exception {
+    static void wrongThenAccepted(GatewayTestClient a, GatewayTestClient b, GatewayTestClient s, String matchId, String problem) throws Exception {
         String accepted = acceptedSolution(problem);
         // b: wrong answer
         Map<String, Object> wrong = Map.of("matchId", matchId, "problemId", problem, "language", "python3", "code", "print(-12345)");
@@ -102,12 +106,12 @@ final class BlitzPlay {
         assertThat(s.await(n -> isFinalVerdict(n, bobSubmission), Duration.ofSeconds(10), "verdict at the spectator")
                 .path("payload").path("verdict").asText()).isEqualTo(verdict);
         Thread.sleep(1_000);
-        assertThat(s.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText()));
-        assertThat(a.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
+        assertThat(s.everything()).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText()));
+        assertThat(a.everything()).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
                 && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
-        assertThat(s.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
-        assertThat(a.everything).noneMatch(n -> n.toString().contains("print(-12345)"));
-        assertThat(b.everything).anyMatch(n -> "test".equals(n.path("payload").path("stage").asText())
+        assertThat(s.everything()).noneMatch(n -> n.toString().contains("print(-12345)"));
+        assertThat(a.everything()).noneMatch(n -> n.toString().contains("print(-12345)"));
+        assertThat(b.everything()).anyMatch(n -> "test".equals(n.path("payload").path("stage").asText())
                 && bobSubmission.equals(n.path("payload").path("submissionId").asText()));
 
         // a: accepted, locks the only problem, which ends the match with rating changes
@@ -116,13 +120,13 @@ final class BlitzPlay {
         String aliceSubmission = aliceSubmitted.path("payload").path("submissionId").asText();
         assertThat(a.await(n -> isFinalVerdict(n, aliceSubmission), Duration.ofSeconds(90), "a's verdict")
                 .path("payload").path("verdict").asText()).isEqualTo("AC");
-        for (ArenaClient client : List.of(a, b, s)) {
+        for (GatewayTestClient client : List.of(a, b, s)) {
             assertThat(client.await("match:lockout").path("payload").toString()).contains(problem);
             JsonNode end = client.await(n -> n.path("type").asText().equals("match:end"), Duration.ofSeconds(60), "match:end");
             assertThat(end.path("payload").path("ratingChanges")).hasSize(2);
         }
-        assertThat(s.everything).noneMatch(n -> n.toString().contains(accepted.strip()));
-        assertThat(b.everything).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
+        assertThat(s.everything()).noneMatch(n -> n.toString().contains(accepted.strip()));
+        assertThat(b.everything()).noneMatch(n -> "test".equals(n.path("payload").path("stage").asText())
                 && aliceSubmission.equals(n.path("payload").path("submissionId").asText()));
     }
 
@@ -132,7 +136,7 @@ final class BlitzPlay {
     }
 
     /** Submits, retrying while the match is still counting down to its start. */
-    static JsonNode submitWhenRunning(ArenaClient client, String id, Map<String, Object> submission) throws InterruptedException {
+    static JsonNode submitWhenRunning(GatewayTestClient client, String id, Map<String, Object> submission) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
             client.send("match:submit", id + attempt, submission);
             JsonNode reply = client.reply(id + attempt);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.codearena.arena.ArenaApplication;
+import dev.codearena.command.gateway.GatewayTestClient;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import java.io.File;
@@ -79,9 +80,9 @@ class TwoInstancesEndToEndTest {
             String sam = BlitzPlay.register("http://localhost:" + one, "sam_" + run);
 
             String matchId;
-            try (ArenaClient a = ArenaClient.webSocket(one, alice);
-                 ArenaClient b = ArenaClient.rsocket(two, bob);
-                 ArenaClient s = ArenaClient.webSocket(two, sam)) {
+            try (GatewayTestClient a = GatewayTestClient.webSocket(one, alice, BlitzPlay.PATIENCE);
+                 GatewayTestClient b = GatewayTestClient.rsocket(two, bob, BlitzPlay.PATIENCE);
+                 GatewayTestClient s = GatewayTestClient.webSocket(two, sam, BlitzPlay.PATIENCE)) {
                 // global chat crosses instances
                 a.send("chat:send", "g1", Map.of("channel", "GLOBAL", "text", "hello from instance one"));
                 assertThat(a.reply("g1").path("type").asText()).isEqualTo("ack");
@@ -102,15 +103,15 @@ class TwoInstancesEndToEndTest {
                 BlitzPlay.wrongThenAccepted(a, b, s, matchId, problem);
 
                 Thread.sleep(3_000); // room for duplicates to show up
-                for (ArenaClient client : List.of(a, b, s)) {
-                    assertThat(client.everything.stream().filter(n -> n.path("type").asText().equals("match:end")).count())
+                for (GatewayTestClient client : List.of(a, b, s)) {
+                    assertThat(client.everything().stream().filter(n -> n.path("type").asText().equals("match:end")).count())
                             .as("match:end deliveries").isEqualTo(1);
                 }
-                for (ArenaClient player : List.of(a, b)) {
-                    assertThat(player.everything.stream().filter(n -> n.path("type").asText().equals("lobby:found")).count())
+                for (GatewayTestClient player : List.of(a, b)) {
+                    assertThat(player.everything().stream().filter(n -> n.path("type").asText().equals("lobby:found")).count())
                             .as("lobby:found deliveries").isEqualTo(1);
                 }
-                assertThat(s.everything.stream().map(JsonNode::toString)).noneMatch(text -> text.contains("print(-12345)"));
+                assertThat(s.everything().stream().map(JsonNode::toString)).noneMatch(text -> text.contains("print(-12345)"));
             }
 
             // the countdown deadline started the match once, and it ended once

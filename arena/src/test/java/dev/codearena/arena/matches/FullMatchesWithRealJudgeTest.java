@@ -1,5 +1,16 @@
 package dev.codearena.arena.matches;
 
+import static dev.codearena.arena.testing.PlayedMatches.CARD_CHECK;
+import static dev.codearena.arena.testing.PlayedMatches.CLOCK_ANGLE;
+import static dev.codearena.arena.testing.PlayedMatches.LEAP_DAYS;
+import static dev.codearena.arena.testing.PlayedMatches.awaitCatalogue;
+import static dev.codearena.arena.testing.PlayedMatches.awaitEvent;
+import static dev.codearena.arena.testing.PlayedMatches.copyOfProblems;
+import static dev.codearena.arena.testing.PlayedMatches.events;
+import static dev.codearena.arena.testing.PlayedMatches.quick;
+import static dev.codearena.arena.testing.PlayedMatches.sabotage;
+import static dev.codearena.arena.testing.PlayedMatches.startArena;
+import static dev.codearena.arena.testing.PlayedMatches.submit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +25,6 @@ import dev.codearena.api.match.MatchEnded;
 import dev.codearena.api.match.MatchFinalised;
 import dev.codearena.api.match.MatchId;
 import dev.codearena.api.match.MatchMode;
-import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.ProblemLocked;
@@ -27,17 +37,13 @@ import dev.codearena.api.match.SabotageRefused;
 import dev.codearena.api.match.Standing;
 import dev.codearena.api.match.SubmissionId;
 import dev.codearena.api.match.SubmissionJudged;
-import dev.codearena.api.match.SubmissionOutcome;
 import dev.codearena.api.match.SubmissionReceived;
-import dev.codearena.api.match.SubmitSabotageCommand;
-import dev.codearena.api.match.SubmitSolutionCommand;
 import dev.codearena.api.match.TimeUp;
 import dev.codearena.api.player.PlayerClass;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.player.PlayerRatingChanged;
 import dev.codearena.api.player.RegisterPlayerCommand;
 import dev.codearena.api.problem.ProblemId;
-import dev.codearena.arena.ArenaApplication;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import java.io.IOException;
@@ -52,12 +58,10 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * One full match of each mode in the one-process arena: commands through the command bus, events in
@@ -70,9 +74,6 @@ import org.springframework.util.FileSystemUtils;
 @EmbeddedInfrastructureTest
 class FullMatchesWithRealJudgeTest {
 
-    private static final String CARD_CHECK = "card-check";
-    private static final String CLOCK_ANGLE = "clock-angle";
-    private static final String LEAP_DAYS = "leap-days";
     private static final Duration JUDGED = Duration.ofSeconds(90);
 
     @TempDir
@@ -88,14 +89,14 @@ class FullMatchesWithRealJudgeTest {
     @Test
     void everyModePlaysToItsEndWithTheRealJudgeAcrossARestart() throws Exception {
         database = EmbeddedInfrastructureExtension.newDatabase("full_matches");
-        problems = copyOfProblems(CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS);
+        problems = copyOfProblems(dataDirectory, CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS);
         String cardCheck = Files.readString(problems.resolve(CARD_CHECK).resolve("solutions/ref.py"));
         // same program, shorter, with a two-byte character: the score must count bytes, not chars
         String golfed = cardCheck.replace("numbers", "ns").replace("\n\n\n", "\n") + "# é\n";
         MatchId golf = MatchId.of("golf-" + run);
         SubmissionId pendingAtStop = SubmissionId.of("golf-ada-wrong-" + run);
 
-        try (ConfigurableApplicationContext first = startArena("first")) {
+        try (ConfigurableApplicationContext first = startArena(database, dataDirectory, problems, "full-matches-first")) {
             awaitCatalogue(first);
             CommandGateway commands = first.getBean(CommandGateway.class);
             for (PlayerId player : List.of(ada, bob, cyd)) {
@@ -122,7 +123,7 @@ class FullMatchesWithRealJudgeTest {
             assertThat(events(first, golf, MatchEnded.class)).as("stopped before the end deadline").isEmpty();
         }
 
-        try (ConfigurableApplicationContext second = startArena("second")) {
+        try (ConfigurableApplicationContext second = startArena(database, dataDirectory, problems, "full-matches-second")) {
             CommandGateway commands = second.getBean(CommandGateway.class);
             playBlitz(second, commands);
             playBattleRoyale(second, commands, cardCheck);
@@ -242,10 +243,6 @@ class FullMatchesWithRealJudgeTest {
         assertRated(end, ada, bob);
     }
 
-    private static MatchSettings quick(MatchMode mode) {
-        return MatchSettings.defaults(mode).withStartDelaySeconds(0).withSubmitIntervalMs(0);
-    }
-
     /** Every player's rating change is in the end event, they sum to zero, and each Player records it. */
     private static void assertRated(MatchEnded end, PlayerId... players) {
         assertThat(end.standings()).extracting(Standing::playerId).containsExactlyInAnyOrder(players);
@@ -259,17 +256,6 @@ class FullMatchesWithRealJudgeTest {
         }
     }
 
-    private static void submit(CommandGateway commands, MatchId match, SubmissionId id, PlayerId player, String problem,
-                               Language language, String source) {
-        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSolutionCommand(match, id, player, ProblemId.of(problem), language, source));
-        assertThat(outcome.accepted()).as("%s received: %s", id, outcome).isTrue();
-    }
-
-    private static void sabotage(CommandGateway commands, MatchId match, SubmissionId id, PlayerId player, String source) {
-        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSabotageCommand(match, id, player, source));
-        assertThat(outcome.accepted()).as("%s received: %s", id, outcome).isTrue();
-    }
-
     private static java.util.Map<SubmissionId, Verdict> verdicts(ConfigurableApplicationContext arena, MatchId match) {
         return events(arena, match, SubmissionJudged.class).stream()
                 .collect(java.util.stream.Collectors.toMap(SubmissionJudged::submissionId, SubmissionJudged::verdict));
@@ -281,44 +267,10 @@ class FullMatchesWithRealJudgeTest {
         return found.get(0);
     }
 
-    private static <T> List<T> events(ConfigurableApplicationContext arena, MatchId match, Class<T> type) {
-        return arena.getBean(EventStore.class).readEvents(match.value()).asStream()
-                .map(DomainEventMessage::getPayload).filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private static void awaitEvent(ConfigurableApplicationContext arena, MatchId match, Class<?> type) {
-        await(match + " " + type.getSimpleName()).atMost(Duration.ofSeconds(30)).until(() -> !events(arena, match, type).isEmpty());
-    }
-
-    private static void awaitCatalogue(ConfigurableApplicationContext arena) {
-        EventStore events = arena.getBean(EventStore.class);
-        await("the catalogue loader imports the problems").atMost(Duration.ofSeconds(120)).until(() -> List.of(CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS)
-                .stream().allMatch(slug -> events.readEvents(slug).asStream().findAny().isPresent()));
-    }
-
     private static long resultsOnStream(ConfigurableApplicationContext arena, SubmissionId submission) {
         return arena.getBean(StringRedisTemplate.class).opsForStream().range(JudgeChannels.RESULTS, Range.unbounded()).stream()
                 .filter(record -> String.valueOf(record.getValue().get(JudgeChannels.FIELD_JSON)).contains("\"" + submission.value() + "\""))
                 .count();
     }
 
-    private Path copyOfProblems(String... slugs) throws IOException {
-        Path root = Files.createDirectories(dataDirectory.resolve("problem-set"));
-        for (String slug : slugs) {
-            FileSystemUtils.copyRecursively(Path.of("..", "problems", slug), root.resolve(slug));
-        }
-        return root;
-    }
-
-    private ConfigurableApplicationContext startArena(String instance) {
-        return new SpringApplicationBuilder(ArenaApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--codearena.postgres.url=" + database,
-                "--codearena.data-dir=" + dataDirectory,
-                "--codearena.problems.dir=" + problems,
-                "--codearena.judging.consumer-name=full-matches-" + instance,
-                "--codearena.judge.queue.consumers=2",
-                "--codearena.judge.queue.visibility-timeout=5s");
-    }
 }

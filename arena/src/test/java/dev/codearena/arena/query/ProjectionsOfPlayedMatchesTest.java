@@ -1,5 +1,15 @@
 package dev.codearena.arena.query;
 
+import static dev.codearena.arena.testing.PlayedMatches.CARD_CHECK;
+import static dev.codearena.arena.testing.PlayedMatches.CLOCK_ANGLE;
+import static dev.codearena.arena.testing.PlayedMatches.LEAP_DAYS;
+import static dev.codearena.arena.testing.PlayedMatches.awaitCatalogue;
+import static dev.codearena.arena.testing.PlayedMatches.awaitEvent;
+import static dev.codearena.arena.testing.PlayedMatches.copyOfProblems;
+import static dev.codearena.arena.testing.PlayedMatches.events;
+import static dev.codearena.arena.testing.PlayedMatches.payloads;
+import static dev.codearena.arena.testing.PlayedMatches.quick;
+import static dev.codearena.arena.testing.PlayedMatches.startArena;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
@@ -19,7 +29,6 @@ import dev.codearena.api.match.MatchFinalised;
 import dev.codearena.api.match.MatchId;
 import dev.codearena.api.match.MatchMode;
 import dev.codearena.api.match.MatchPlayer;
-import dev.codearena.api.match.MatchSettings;
 import dev.codearena.api.match.MatchStarted;
 import dev.codearena.api.match.PlayerEliminated;
 import dev.codearena.api.match.ProblemLocked;
@@ -30,11 +39,8 @@ import dev.codearena.api.match.SabotageRefused;
 import dev.codearena.api.match.Standing;
 import dev.codearena.api.match.SubmissionId;
 import dev.codearena.api.match.SubmissionJudged;
-import dev.codearena.api.match.SubmissionOutcome;
 import dev.codearena.api.match.SubmissionReceived;
 import dev.codearena.api.match.SubmissionRefused;
-import dev.codearena.api.match.SubmitSabotageCommand;
-import dev.codearena.api.match.SubmitSolutionCommand;
 import dev.codearena.api.player.PlayerClass;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.api.player.PlayerRatingChanged;
@@ -42,12 +48,13 @@ import dev.codearena.api.player.PlayerRegistered;
 import dev.codearena.api.player.RegisterPlayerCommand;
 import dev.codearena.api.problem.ProblemId;
 import dev.codearena.api.problem.ProblemVersionPublished;
-import dev.codearena.arena.ArenaApplication;
+import dev.codearena.arena.testing.PlayedMatches;
 import dev.codearena.command.auth.AccessTokens;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import dev.codearena.command.auth.Role;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
+import dev.codearena.query.testing.QueryTestSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,26 +63,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
@@ -91,26 +91,8 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 @EmbeddedInfrastructureTest
 class ProjectionsOfPlayedMatchesTest {
 
-    private static final String CARD_CHECK = "card-check";
-    private static final String CLOCK_ANGLE = "clock-angle";
-    private static final String LEAP_DAYS = "leap-days";
     private static final Duration JUDGED = Duration.ofSeconds(150);
     private static final List<String> READ_MODELS = List.of("players", "matches", "clans", "problems", "live-views", "fair-play");
-    /** Every read-model table with the columns that order its rows completely. */
-    private static final Map<String, String> TABLES = new LinkedHashMap<>();
-
-    static {
-        TABLES.put("qs_player", "player_id");
-        TABLES.put("qs_player_rating", "player_id, board");
-        TABLES.put("qs_rating_history", "player_id, board, match_id");
-        TABLES.put("qs_match", "match_id");
-        TABLES.put("qs_match_player", "match_id, player_id");
-        TABLES.put("qs_match_problem", "match_id, problem_id");
-        TABLES.put("qs_submission", "match_id, submission_id");
-        TABLES.put("qs_clan", "clan_id");
-        TABLES.put("qs_clan_member", "clan_id, player_id");
-        TABLES.put("qs_problem", "problem_id");
-    }
 
     @TempDir
     Path dataDirectory;
@@ -124,7 +106,7 @@ class ProjectionsOfPlayedMatchesTest {
 
     @Test
     void projectionsShowWhatPlayedMatchesSayAndARebuildChangesNothing() throws Exception {
-        problems = copyOfProblems(CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS);
+        problems = copyOfProblems(dataDirectory, CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS);
         String cardCheck = Files.readString(problems.resolve(CARD_CHECK).resolve("solutions/ref.py"));
         MatchId blitz = MatchId.of("q-blitz-" + run);
         MatchId golf = MatchId.of("q-golf-" + run);
@@ -132,7 +114,7 @@ class ProjectionsOfPlayedMatchesTest {
         MatchId sabotage = MatchId.of("q-sabotage-" + run);
         List<MatchId> matches = List.of(blitz, golf, royale, sabotage);
 
-        try (ConfigurableApplicationContext arena = startArena(EmbeddedInfrastructureExtension.newDatabase("projections"))) {
+        try (ConfigurableApplicationContext arena = startArena(EmbeddedInfrastructureExtension.newDatabase("projections"), dataDirectory, problems, "projections-" + run)) {
             awaitCatalogue(arena);
             CommandGateway commands = arena.getBean(CommandGateway.class);
             for (PlayerId player : List.of(ada, bob, cyd)) {
@@ -188,7 +170,7 @@ class ProjectionsOfPlayedMatchesTest {
                     .as("an elimination in each Battle Royale round").containsExactly(cyd, bob);
             assertThat(events(arena, sabotage, SabotageRefused.class)).hasSize(1);
 
-            awaitProjected(arena);
+            QueryTestSupport.awaitCaughtUp(arena, Duration.ofMinutes(2));
             JdbcTemplate jdbc = arena.getBean(JdbcTemplate.class);
             EventStore store = arena.getBean(EventStore.class);
             for (MatchId match : matches) {
@@ -220,7 +202,7 @@ class ProjectionsOfPlayedMatchesTest {
                 assertReplayUpToEventN(web, store, match);
             }
 
-            Map<String, List<Map<String, Object>>> before = dump(jdbc);
+            Map<String, List<Map<String, Object>>> before = QueryTestSupport.dump(jdbc);
             Map<String, String> viewsBefore = liveViews(arena, matches);
             assertThat(before.get("qs_match")).hasSizeGreaterThanOrEqualTo(4);
 
@@ -242,10 +224,10 @@ class ProjectionsOfPlayedMatchesTest {
                 });
                 return done.containsAll(READ_MODELS);
             });
-            awaitProjected(arena);
+            QueryTestSupport.awaitCaughtUp(arena, Duration.ofMinutes(2));
 
-            Map<String, List<Map<String, Object>>> after = dump(jdbc);
-            for (String table : TABLES.keySet()) {
+            Map<String, List<Map<String, Object>>> after = QueryTestSupport.dump(jdbc);
+            for (String table : QueryTestSupport.TABLES.keySet()) {
                 assertThat(after.get(table)).as("%s after the rebuild, row by row", table).containsExactlyElementsOf(before.get(table));
             }
             assertThat(liveViews(arena, matches)).as("live views after the rebuild").isEqualTo(viewsBefore);
@@ -409,12 +391,6 @@ class ProjectionsOfPlayedMatchesTest {
         }
     }
 
-    private static Map<String, List<Map<String, Object>>> dump(JdbcTemplate jdbc) {
-        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        TABLES.forEach((table, order) -> out.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + order)));
-        return out;
-    }
-
     private static Map<String, String> liveViews(ConfigurableApplicationContext arena, List<MatchId> matches) {
         StringRedisTemplate redis = arena.getBean(StringRedisTemplate.class);
         Map<String, String> views = new TreeMap<>();
@@ -422,42 +398,17 @@ class ProjectionsOfPlayedMatchesTest {
         return views;
     }
 
-    /** Every query processor has handled every stored event. */
-    private static void awaitProjected(ConfigurableApplicationContext arena) {
-        JdbcTemplate jdbc = arena.getBean(JdbcTemplate.class);
-        EventProcessingConfiguration processing = arena.getBean(EventProcessingConfiguration.class);
-        await("projections caught up").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-            return READ_MODELS.stream().allMatch(group -> {
-                Map<Integer, EventTrackerStatus> status = processing.eventProcessor(group, TrackingEventProcessor.class)
-                        .orElseThrow().processingStatus();
-                return !status.isEmpty() && status.values().stream().allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
-            });
-        });
-    }
-
     private static Instant instant(Object value) {
         return value instanceof Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) value).toInstant();
     }
 
-    private static MatchSettings quick(MatchMode mode) {
-        return MatchSettings.defaults(mode).withStartDelaySeconds(0).withSubmitIntervalMs(0);
-    }
-
     private void submit(CommandGateway commands, MatchId match, String id, PlayerId player, String problem, Language language,
                         String source) {
-        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSolutionCommand(match, SubmissionId.of(id + "-" + run), player,
-                ProblemId.of(problem), language, source));
-        assertThat(outcome.accepted()).as("%s received: %s", id, outcome).isTrue();
+        PlayedMatches.submit(commands, match, SubmissionId.of(id + "-" + run), player, problem, language, source);
     }
 
     private void sabotage(CommandGateway commands, MatchId match, String id, PlayerId player, String source) {
-        SubmissionOutcome outcome = commands.sendAndWait(new SubmitSabotageCommand(match, SubmissionId.of(id + "-" + run), player, source));
-        assertThat(outcome.accepted()).as("%s received: %s", id, outcome).isTrue();
-    }
-
-    private static List<Object> payloads(EventStore store, String aggregate) {
-        return store.readEvents(aggregate).asStream().map(DomainEventMessage::getPayload).map(Object.class::cast).toList();
+        PlayedMatches.sabotage(commands, match, SubmissionId.of(id + "-" + run), player, source);
     }
 
     private static <T> List<T> all(List<Object> events, Class<T> type) {
@@ -470,37 +421,4 @@ class ProjectionsOfPlayedMatchesTest {
         return found.get(found.size() - 1);
     }
 
-    private static <T> List<T> events(ConfigurableApplicationContext arena, MatchId match, Class<T> type) {
-        return all(payloads(arena.getBean(EventStore.class), match.value()), type);
-    }
-
-    private static void awaitEvent(ConfigurableApplicationContext arena, MatchId match, Class<?> type) {
-        await(match + " " + type.getSimpleName()).atMost(Duration.ofSeconds(30)).until(() -> !events(arena, match, type).isEmpty());
-    }
-
-    private static void awaitCatalogue(ConfigurableApplicationContext arena) {
-        EventStore events = arena.getBean(EventStore.class);
-        await("the catalogue loader imports the problems").atMost(Duration.ofSeconds(120)).until(() -> List.of(CARD_CHECK, CLOCK_ANGLE, LEAP_DAYS)
-                .stream().allMatch(slug -> events.readEvents(slug).asStream().findAny().isPresent()));
-    }
-
-    private Path copyOfProblems(String... slugs) throws IOException {
-        Path root = Files.createDirectories(dataDirectory.resolve("problem-set"));
-        for (String slug : slugs) {
-            FileSystemUtils.copyRecursively(Path.of("..", "problems", slug), root.resolve(slug));
-        }
-        return root;
-    }
-
-    private ConfigurableApplicationContext startArena(String database) {
-        return new SpringApplicationBuilder(ArenaApplication.class).run(
-                "--server.port=0",
-                "--spring.main.banner-mode=off",
-                "--codearena.postgres.url=" + database,
-                "--codearena.data-dir=" + dataDirectory,
-                "--codearena.problems.dir=" + problems,
-                "--codearena.judging.consumer-name=projections-" + run,
-                "--codearena.judge.queue.consumers=2",
-                "--codearena.judge.queue.visibility-timeout=5s");
-    }
 }

@@ -8,6 +8,7 @@ import dev.codearena.api.wire.ChatMessage;
 import dev.codearena.api.wire.WireProtocol;
 import dev.codearena.command.chat.ChatService;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.PatternTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
+import org.springframework.data.redis.serializer.RedisSerializationContext;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.scheduling.annotation.Scheduled;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -23,24 +27,27 @@ import reactor.core.publisher.Mono;
 /**
  * Sends a connection the recent messages of a chat channel it has just entered, from a ring kept in
  * memory per room on this instance, so that a burst of connections is not a burst of store queries.
- * A ring is filled from the store once, when the room is first followed, and then kept current by
- * the room's own Redis channel: every {@code chat:message} and {@code chat:removed} any instance
- * publishes. It subscribes before the connections of the room do (the global ring at start-up, a
- * match's rings before the first connection enters them), so Redis hands it each message no later
- * than them; history is sent after the connection is in the room, so a message said meanwhile may
- * arrive twice (same {@code messageId}) but is never missed.
+ * A ring is filled from the store once, when the room is first followed here, and then kept current
+ * by the rooms' Redis channels: every {@code chat:message} and {@code chat:removed} any instance
+ * publishes. One subscription serves every ring (the global channel and two patterns for the match
+ * rooms), each message routed to its ring by its channel, and dropped unread when this instance
+ * keeps no ring for it. History is sent after the connection is in the room, so a message said
+ * meanwhile may arrive twice (same {@code messageId}). The rooms relay on their own Redis
+ * connection, so a message published at the very moment of the join can, in a narrow window, reach
+ * the room just before the connection is in it and this ring just after the history was read.
  *
  * <p>A ring keeps twice the history size, so that removals do not shorten the history; it is filled
  * again every {@code codearena.chat.history-refill} (5 minutes: pub/sub forgets what it could not
  * deliver, e.g. while Redis reconnected), and a match's rings are dropped once nobody on this
- * instance has been in their room for a while.
- * History is a courtesy: failing to read it never fails the join.
+ * instance has been in their room for a while. History is a courtesy: failing to read it never
+ * fails the join.
  */
 final class ChatHistories implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChatHistories.class);
 
     private static final Duration IDLE_BEFORE_DROP = Duration.ofMinutes(2);
+    private static final Duration FOREVER = Duration.ofMillis(Long.MAX_VALUE);
 
     private final ChatService chat;
     private final Frames frames;
@@ -50,6 +57,8 @@ final class ChatHistories implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Duration refillAfter;
     private final Map<String, FollowedRoom> followed = new ConcurrentHashMap<>();
+    private volatile Mono<Void> listening;
+    private volatile Disposable subscription;
 
     ChatHistories(ChatService chat, Frames frames, int size, ReactiveRedisMessageListenerContainer container, RoomHub rooms,
                   Duration refillAfter) {
@@ -60,6 +69,7 @@ final class ChatHistories implements AutoCloseable {
         this.rooms = rooms;
         this.refillAfter = refillAfter;
         this.mapper = frames.mapper();
+        this.listening = listen();
         follow(ChatChannel.GLOBAL, null).subscribe();
     }
 
@@ -70,8 +80,8 @@ final class ChatHistories implements AutoCloseable {
     }
 
     /**
-     * Starts keeping the room's history here if it is not kept yet; completes when it is filled. Call
-     * it before a connection enters the room (see the class comment), {@link #send} after.
+     * Starts keeping the room's history here if it is not kept yet; completes when it is filled (the
+     * first connection to enter a room then waits for the store before it is in the room, not after).
      */
     Mono<Void> follow(ChatChannel channel, String matchId) {
         return followed(channel, matchId).then();
@@ -93,16 +103,36 @@ final class ChatHistories implements AutoCloseable {
 
     private FollowedRoom open(String channelName, ChatChannel channel, String matchId) {
         FollowedRoom room = new FollowedRoom(channelName, channel, matchId, new ChatRing(size * 2));
-        room.ready = container.receiveLater(ChannelTopic.of(channelName))
-                .doOnNext(messages -> room.subscription = messages
-                        .map(ReactiveSubscription.Message::getMessage)
-                        .subscribe(frame -> apply(room.ring, frame), e -> {
-                            log.warn("chat history of {} stopped following its room", channelName, e);
-                            drop(room);
-                        }))
-                .then(Mono.defer(() -> fill(room)))
-                .cache();
+        // subscribed before the store is read, so nothing said in between is lost
+        room.ready = listening.then(Mono.defer(() -> fill(room))).cache();
         return room;
+    }
+
+    /** One subscription for every ring; completes once Redis acknowledged it. */
+    private Mono<Void> listen() {
+        Mono<Void> ready = container.receiveLater(List.of(ChannelTopic.of(Channels.GLOBAL_CHAT),
+                                PatternTopic.of(Channels.matchPlayers("*")), PatternTopic.of(Channels.matchSpectators("*"))),
+                        RedisSerializationContext.SerializationPair.fromSerializer(RedisSerializer.string()),
+                        RedisSerializationContext.SerializationPair.fromSerializer(RedisSerializer.string()))
+                .doOnNext(messages -> subscription = messages.subscribe(this::route, e -> {
+                    // every ring may have missed messages from now on: forget them all and subscribe again
+                    log.warn("chat histories stopped following the rooms; subscribing again", e);
+                    listening = listen();
+                    followed.clear();
+                }))
+                .then()
+                .doOnError(e -> log.warn("chat histories cannot follow the rooms", e))
+                // a failed subscription is tried again by the next room, a successful one serves for good
+                .cache(done -> FOREVER, e -> Duration.ZERO, () -> FOREVER);
+        ready.subscribe(null, e -> { });
+        return ready;
+    }
+
+    private void route(ReactiveSubscription.Message<String, String> message) {
+        FollowedRoom room = followed.get(message.getChannel());
+        if (room != null) {
+            apply(room.ring, message.getMessage());
+        }
     }
 
     private Mono<Void> fill(FollowedRoom room) {
@@ -150,14 +180,15 @@ final class ChatHistories implements AutoCloseable {
     }
 
     private void drop(FollowedRoom room) {
-        if (followed.remove(room.channelName, room)) {
-            room.close();
-        }
+        followed.remove(room.channelName, room);
     }
 
     @Override
     public void close() {
-        followed.values().forEach(this::drop);
+        Disposable current = subscription;
+        if (current != null) {
+            current.dispose();
+        }
     }
 
     private final class FollowedRoom {
@@ -167,7 +198,6 @@ final class ChatHistories implements AutoCloseable {
         final ChatRing ring;
         final AtomicBoolean refilling = new AtomicBoolean();
         volatile Mono<Void> ready;
-        volatile Disposable subscription;
         volatile long lastUsed;
         volatile long filledAt;
         private volatile HistoryFrame frame;
@@ -189,16 +219,6 @@ final class ChatHistories implements AutoCloseable {
                 frame = last;
             }
             return last.frame;
-        }
-
-        void close() {
-            ready.subscribe(null, e -> unsubscribe(), this::unsubscribe);
-        }
-
-        private void unsubscribe() {
-            if (subscription != null) {
-                subscription.dispose();
-            }
         }
     }
 

@@ -40,17 +40,28 @@ final class Connections {
     }
 
     /**
-     * Serves one connection: returns the frames to send; consumes {@code inbound}. The returned
-     * flux ends when the client goes away, the inbound side completes or the client is too slow.
+     * Serves one connection whose frames go through a queue (RSocket): returns the frames to send;
+     * consumes {@code inbound}. The returned flux ends when the client goes away, the inbound side
+     * completes or the client is too slow.
      */
     Flux<String> serve(AuthenticatedPlayer player, Flux<String> inbound) {
-        return serve(player, inbound, null);
+        GatewaySession session = new GatewaySession(player, outboundBuffer);
+        return Flux.merge(session.outbound(), run(session, inbound).thenMany(Flux.<String>empty()))
+                .doFinally(signal -> close(session));
     }
 
-    /** @param deliveryLoop the connection's network event loop, when known (see {@link FanOut}) */
-    Flux<String> serve(AuthenticatedPlayer player, Flux<String> inbound, java.util.concurrent.Executor deliveryLoop) {
-        GatewaySession session = new GatewaySession(player, outboundBuffer);
-        session.deliverOn(deliveryLoop);
+    /**
+     * Serves one WebSocket connection whose frames are written straight to its channel (see
+     * {@link WebSocketOutbound}); consumes {@code inbound}; completes when the inbound side does
+     * (the client went away, or was closed for being too slow).
+     */
+    Mono<Void> serve(AuthenticatedPlayer player, Flux<String> inbound, io.netty.channel.Channel channel) {
+        GatewaySession session = new GatewaySession(player, new WebSocketOutbound(channel, outboundBuffer));
+        return run(session, inbound).doFinally(signal -> close(session));
+    }
+
+    private Mono<Void> run(GatewaySession session, Flux<String> inbound) {
+        AuthenticatedPlayer player = session.player();
         sessions.add(session);
         log.debug("connection {} of {} opened", session.connectionId(), player.handle());
         Mono<Void> setup = Flux.fromIterable(List.of(Channels.user(session.playerId()), Channels.GLOBAL_CHAT))
@@ -71,8 +82,7 @@ final class Connections {
                             return Mono.empty();
                         }))
                 .then(Mono.fromRunnable(session::close));
-        return Flux.merge(session.outbound(), setup.then(reading).thenMany(Flux.<String>empty()))
-                .doFinally(signal -> close(session));
+        return setup.then(reading);
     }
 
     private void close(GatewaySession session) {

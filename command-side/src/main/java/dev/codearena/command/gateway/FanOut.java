@@ -1,19 +1,22 @@
 package dev.codearena.command.gateway;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.EventLoop;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Delivers one frame to many members. Members whose connection lives on a known network event loop
- * are grouped by that loop and each loop gets ONE task that writes the frame to all of its members:
- * the writes then happen on the connection's own thread (no per-message hand-over and wake-up of the
- * loop, which is what made a tick to 2,000 spectators slow), and the loops work in parallel. Members
- * without a known loop (RSocket) are sent to directly on the calling thread, as before.
+ * Delivers one frame to many members. The frame is encoded as a WebSocket frame ONCE; the WebSocket
+ * members are grouped by their channel's event loop and each loop gets one task that writes a
+ * duplicate of those shared bytes to each of its members and then flushes them (one socket write
+ * each): no per-member encoding, copy, Reactor chain or hand-over to the loop, and the loops work in
+ * parallel. Since every frame of a WebSocket connection goes through a task on its loop (see
+ * {@link WebSocketOutbound}), a room's frame keeps its place among the connection's other frames.
+ * Other members (RSocket) get the string through {@link Member#send} on the calling thread.
  */
 final class FanOut {
 
@@ -21,27 +24,49 @@ final class FanOut {
     }
 
     static void deliver(Collection<? extends Member> members, String frame) {
-        Map<Executor, List<Member>> byLoop = null;
+        Map<EventLoop, List<WebSocketOutbound>> byLoop = null;
+        WebSocketOutbound any = null;
         for (Member member : members) {
-            Executor loop = member.deliveryLoop();
-            if (loop == null) {
+            WebSocketOutbound socket = member.webSocket();
+            if (socket == null) {
                 member.send(frame);
                 continue;
             }
             if (byLoop == null) {
                 byLoop = new IdentityHashMap<>(8);
             }
-            byLoop.computeIfAbsent(loop, l -> new ArrayList<>(members.size())).add(member);
+            any = socket;
+            byLoop.computeIfAbsent(socket.loop(), l -> new ArrayList<>(members.size())).add(socket);
         }
         if (byLoop == null) {
             return;
         }
-        byLoop.forEach((loop, group) -> {
-            try {
-                loop.execute(() -> group.forEach(m -> m.send(frame)));
-            } catch (RejectedExecutionException shuttingDown) {
-                group.forEach(m -> m.send(frame));
+        ByteBuf encoded = WebSocketOutbound.textFrame(any.allocator(), frame);
+        try {
+            byLoop.forEach((loop, sockets) -> {
+                ByteBuf shared = encoded.retainedDuplicate();
+                try {
+                    loop.execute(() -> writeAll(sockets, shared));
+                } catch (RejectedExecutionException shuttingDown) {
+                    shared.release();
+                }
+            });
+        } finally {
+            encoded.release();
+        }
+    }
+
+    /** On the sockets' event loop: writes the frame to every socket, then flushes each once. */
+    private static void writeAll(List<WebSocketOutbound> sockets, ByteBuf frame) {
+        try {
+            for (WebSocketOutbound socket : sockets) {
+                socket.write(frame.retainedDuplicate());
             }
-        });
+            for (WebSocketOutbound socket : sockets) {
+                socket.flush();
+            }
+        } finally {
+            frame.release();
+        }
     }
 }

@@ -45,8 +45,8 @@ class GatewayConfiguration {
     }
 
     @Bean
-    RoomHub roomHub(ReactiveRedisMessageListenerContainer gatewayListenerContainer, ReactiveStringRedisTemplate redis) {
-        return new RoomHub(gatewayListenerContainer, redis);
+    RoomHub roomHub(ReactiveRedisConnectionFactory factory, ReactiveStringRedisTemplate redis) {
+        return new RoomHub(factory, redis);
     }
 
     @Bean

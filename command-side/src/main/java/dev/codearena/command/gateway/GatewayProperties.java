@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultRateLimit the limit of every other type (a flood guard)
  * @param rsocketTcpPort   RSocket over TCP (beside RSocket over WebSocket on {@code /rsocket}), e.g. 7000; 0 picks
  *                         a free port; off (negative) unless configured, so several instances on one host never clash
- * @param outboundBuffer   frames queued for one slow client before it is disconnected
+ * @param outboundBuffer   frames queued for one slow client before it is disconnected (a WebSocket: frames its
+ *                         channel holds that its socket has not taken yet; an RSocket connection: its queue)
  * @param tickInterval     period of {@code match:tick}
  */
 @ConfigurationProperties("codearena.gateway")

@@ -11,13 +11,16 @@ import reactor.util.concurrent.Queues;
 
 /**
  * One client connection (WebSocket or RSocket), whatever the transport: who it is, which rooms it
- * is in, and a bounded outbound queue. A client that cannot keep up with its queue is disconnected
- * rather than allowed to grow the server's memory; it reconnects and gets {@code match:state}.
+ * is in, and its bounded outbound side. A WebSocket connection's frames are written straight to its
+ * channel ({@link WebSocketOutbound}); an RSocket connection's go through a queue that its RSocket
+ * channel drains. Either way a client that cannot keep up is disconnected rather than allowed to
+ * grow the server's memory; it reconnects and gets {@code match:state}.
  */
 final class GatewaySession implements Member {
 
     private final String connectionId = UUID.randomUUID().toString();
     private final AuthenticatedPlayer player;
+    private final WebSocketOutbound socket;
     private final Sinks.Many<String> outbound;
     private final Queue<String> queued;
     private final int outboundBuffer;
@@ -25,20 +28,34 @@ final class GatewaySession implements Member {
     private final Set<String> playing = ConcurrentHashMap.newKeySet();
     private final Set<String> spectating = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
-    private volatile java.util.concurrent.Executor deliveryLoop;
 
+    /** A connection whose frames are queued for {@link #outbound()} (RSocket). */
     GatewaySession(AuthenticatedPlayer player, int outboundBuffer) {
         this.player = player;
-        // lock-free and grown in small chunks: 2,000 idle spectators must not pre-allocate 2,000 full
+        this.socket = null;
+        // lock-free and grown in small chunks: 2,000 idle connections must not pre-allocate 2,000 full
         // buffers; the bound is enforced in send()
         this.queued = Queues.<String>unbounded(32).get();
         this.outboundBuffer = outboundBuffer;
         this.outbound = Sinks.many().unicast().onBackpressureBuffer(queued);
     }
 
+    /** A WebSocket connection whose frames are written to its channel. */
+    GatewaySession(AuthenticatedPlayer player, WebSocketOutbound socket) {
+        this.player = player;
+        this.socket = socket;
+        this.queued = null;
+        this.outboundBuffer = 0;
+        this.outbound = null;
+    }
+
     @Override
     public void send(String frame) {
         if (closed) {
+            return;
+        }
+        if (socket != null) {
+            socket.send(frame);
             return;
         }
         Sinks.EmitResult result;
@@ -51,23 +68,22 @@ final class GatewaySession implements Member {
     }
 
     @Override
-    public java.util.concurrent.Executor deliveryLoop() {
-        return deliveryLoop;
+    public WebSocketOutbound webSocket() {
+        return socket;
     }
 
-    /** The event loop of the connection's channel, so room fan-out can write from it (see {@link FanOut}). */
-    void deliverOn(java.util.concurrent.Executor loop) {
-        this.deliveryLoop = loop;
-    }
-
+    /** The frames to send (queued connections only). */
     Flux<String> outbound() {
         return outbound.asFlux();
     }
 
+    /** No more frames; a queued connection's {@link #outbound()} completes (the transport closes a WebSocket). */
     void close() {
         closed = true;
-        synchronized (this) {
-            outbound.tryEmitComplete();
+        if (outbound != null) {
+            synchronized (this) {
+                outbound.tryEmitComplete();
+            }
         }
     }
 

@@ -7,10 +7,10 @@ interface Member {
     void send(String frame);
 
     /**
-     * The thread that writes this member's connection (a Netty event loop), when known: frames are
-     * best sent from it. {@code null} when unknown; then any thread may send.
+     * The connection's WebSocket channel when frames are written to it directly (see {@link FanOut});
+     * {@code null} for members that take frames through {@link #send} only (RSocket).
      */
-    default java.util.concurrent.Executor deliveryLoop() {
+    default WebSocketOutbound webSocket() {
         return null;
     }
 }

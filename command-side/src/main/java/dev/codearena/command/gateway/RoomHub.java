@@ -1,36 +1,96 @@
 package dev.codearena.command.gateway;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Rooms shared by every gateway instance through Redis pub/sub. An instance subscribes to a room's
  * channel once, when its first local member joins, and fans every message out to its local members;
  * it unsubscribes when the last one leaves. Frames are relayed as the strings they arrive as (no
  * re-serialisation per member), which is what makes 2,000 spectators of one match cheap.
+ * <p>
+ * All rooms share ONE subscription on one pub/sub connection, and each incoming message is routed
+ * to its room by a map lookup on its channel. (One subscription per room on the shared connection
+ * of a {@code ReactiveRedisMessageListenerContainer} made the client hand every message to every
+ * room's listener: with 2,000 connections, thousands of listener calls per relayed message.) The
+ * SUBSCRIBE and UNSUBSCRIBE commands are queued under the rooms' lock to one thread that issues
+ * them (never a Redis client thread, whose own writes would skip the client's queue), so Redis gets
+ * them in the order the rooms were opened and closed.
  */
-class RoomHub {
+class RoomHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RoomHub.class);
 
-    private final ReactiveRedisMessageListenerContainer container;
+    private final ReactiveRedisConnectionFactory connections;
     private final ReactiveStringRedisTemplate redis;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final AtomicLong relayed = new AtomicLong();
+    private volatile ReactiveRedisConnection connection;
+    private volatile ReactiveSubscription subscription;
+    private volatile Disposable receiving;
+    private final Scheduler commands = Schedulers.newSingle("gateway-rooms", true);
 
-    RoomHub(ReactiveRedisMessageListenerContainer container, ReactiveStringRedisTemplate redis) {
-        this.container = container;
+    RoomHub(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis) {
+        this.connections = connections;
         this.redis = redis;
+    }
+
+    @Override
+    public void start() {
+        connection = connections.getReactiveConnection();
+        subscription = connection.pubSubCommands().createSubscription().block(Duration.ofSeconds(30));
+        receiving = subscription.receive().subscribe(this::relay, e -> log.warn("rooms stopped relaying", e));
+    }
+
+    /** Before the web server, so connections find it started, and stopped after it. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = receiving;
+        receiving = null;
+        if (current != null) {
+            current.dispose();
+        }
+        if (subscription != null) {
+            subscription.cancel().onErrorResume(e -> Mono.empty()).block(Duration.ofSeconds(5));
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        commands.dispose();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return receiving != null;
+    }
+
+    private void relay(ReactiveSubscription.Message<ByteBuffer, ByteBuffer> message) {
+        Room room = rooms.get(StandardCharsets.UTF_8.decode(message.getChannel()).toString());
+        if (room != null) {
+            FanOut.deliver(room.members, StandardCharsets.UTF_8.decode(message.getMessage()).toString());
+            relayed.incrementAndGet();
+        }
     }
 
     /**
@@ -51,7 +111,8 @@ class RoomHub {
             Room room = rooms.get(channel);
             if (room != null && room.members.remove(member) && room.members.isEmpty()) {
                 rooms.remove(channel);
-                room.close();
+                subscription.unsubscribe(bytes(channel)).subscribeOn(commands)
+                        .subscribe(null, e -> log.debug("cannot unsubscribe from room {}", channel, e));
             }
         }
     }
@@ -82,33 +143,20 @@ class RoomHub {
         return relayed.get();
     }
 
+    /** Called under the rooms' lock: the SUBSCRIBE is queued now, in order with the other rooms' commands. */
     private Room open(String channel) {
         Room room = new Room();
-        Mono<Void> ready = container.receiveLater(ChannelTopic.of(channel))
-                .doOnNext(messages -> room.subscription = messages
-                        .map(ReactiveSubscription.Message::getMessage)
-                        .subscribe(frame -> {
-                            FanOut.deliver(room.members, frame);
-                            relayed.incrementAndGet();
-                        }, e -> log.warn("room {} stopped relaying", channel, e)))
-                .then()
-                .cache();
-        room.ready = ready;
-        ready.subscribe(null, e -> log.warn("cannot subscribe to room {}", channel, e));
+        room.ready = subscription.subscribe(bytes(channel)).subscribeOn(commands).cache();
+        room.ready.subscribe(null, e -> log.warn("cannot subscribe to room {}", channel, e));
         return room;
+    }
+
+    private static ByteBuffer bytes(String channel) {
+        return ByteBuffer.wrap(channel.getBytes(StandardCharsets.UTF_8));
     }
 
     private static final class Room {
         final Set<Member> members = ConcurrentHashMap.newKeySet();
         volatile Mono<Void> ready;
-        volatile Disposable subscription;
-
-        void close() {
-            ready.subscribe(null, e -> { }, () -> {
-                if (subscription != null) {
-                    subscription.dispose();
-                }
-            });
-        }
     }
 }

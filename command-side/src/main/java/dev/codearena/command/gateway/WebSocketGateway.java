@@ -8,11 +8,12 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.WebSocketSession;
 import java.lang.reflect.Method;
-import java.util.concurrent.Executor;
+import io.netty.channel.Channel;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.web.reactive.socket.adapter.AbstractWebSocketSession;
 import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyPipeline;
 
 /** {@code /ws}: JSON text frames in and out; the connection was authenticated at the handshake. */
 final class WebSocketGateway implements WebSocketHandler {
@@ -44,24 +45,29 @@ final class WebSocketGateway implements WebSocketHandler {
         var inbound = session.receive()
                 .filter(m -> m.getType() == WebSocketMessage.Type.TEXT || m.getType() == WebSocketMessage.Type.BINARY)
                 .map(WebSocketMessage::getPayloadAsText);
-        return session.send(connections.serve(player, inbound, eventLoopOf(session)).map(session::textMessage))
-                .then(session.close());
+        Channel channel = directChannelOf(session);
+        if (channel == null) {
+            return session.send(connections.serve(player, inbound).map(session::textMessage)).then(session.close());
+        }
+        return connections.serve(player, inbound, channel).then(session.close());
     }
 
     /**
-     * The Netty event loop of the session's channel, so room fan-out writes from it ({@link FanOut});
-     * {@code null} (plain delivery) when the session is not a Reactor Netty one. Spring keeps the
-     * connection behind a protected accessor, hence the reflection, done once per connection.
+     * The Netty channel of the session, when the gateway can write its own encoded frames to it
+     * ({@link WebSocketOutbound}): a Reactor Netty connection without per-message compression.
+     * {@code null} otherwise (then frames go through Reactor Netty's send, as for RSocket). Spring
+     * keeps the connection behind a protected accessor, hence the reflection, done once per connection.
      */
-    static Executor eventLoopOf(WebSocketSession session) {
+    static Channel directChannelOf(WebSocketSession session) {
         if (!(session instanceof ReactorNettyWebSocketSession netty) || DELEGATE == null) {
             return null;
         }
         try {
             var connection = (ReactorNettyWebSocketSession.WebSocketConnection) DELEGATE.invoke(netty);
-            AtomicReference<Executor> loop = new AtomicReference<>();
-            connection.getInbound().withConnection(c -> loop.set(c.channel().eventLoop()));
-            return loop.get();
+            AtomicReference<Channel> channel = new AtomicReference<>();
+            connection.getInbound().withConnection(c -> channel.set(c.channel()));
+            Channel found = channel.get();
+            return found == null || found.pipeline().get(NettyPipeline.WsCompressionHandler) != null ? null : found;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

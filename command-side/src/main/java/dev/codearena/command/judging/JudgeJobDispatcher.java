@@ -54,8 +54,8 @@ class JudgeJobDispatcher {
                 event.problemId().value(), event.problemVersion(), event.language(), event.source(),
                 event.judge().testsDir(), event.judge().checker(), event.judge().timeLimitMs(), event.judge().memoryMb(),
                 true, 1); // stop at the first failing test: match play needs no more, nor does a sabotage validation
-        pending.sent(List.of(new PendingJudgeJobs.Pending(job, clock.instant().plus(policy.resultTimeout()))));
-        afterCommit(() -> sender.send(job));
+        String body = pending.sent(job, clock.instant().plus(policy.resultTimeout()));
+        afterCommit(() -> sender.send(body));
     }
 
     @EventHandler

@@ -13,4 +13,7 @@ public interface JudgeJobPublisher {
     default void publishAll(List<JudgeJob> jobs) {
         jobs.forEach(this::publish);
     }
+
+    /** Like {@link #publishAll}, for jobs already serialised as JSON (the body the queue carries). */
+    void publishSerialized(List<String> jsonBodies);
 }

@@ -1,6 +1,5 @@
 package dev.codearena.command.judging;
 
-import dev.codearena.api.judge.JudgeJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -24,7 +23,7 @@ class JudgeJobSender implements DisposableBean {
     private static final int MAX_BATCH = 256;
 
     private final JudgeJobPublisher publisher;
-    private final LinkedBlockingQueue<JudgeJob> queue = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
     private final Thread worker;
     private volatile boolean running = true;
 
@@ -35,21 +34,22 @@ class JudgeJobSender implements DisposableBean {
         this.worker.start();
     }
 
-    void send(JudgeJob job) {
-        queue.add(job);
+    /** Queues a job, already serialised as JSON (the body stored with the pending job). */
+    void send(String jobJson) {
+        queue.add(jobJson);
     }
 
     private void run() {
-        List<JudgeJob> batch = new ArrayList<>(MAX_BATCH);
+        List<String> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
             try {
-                JudgeJob first = queue.poll(200, TimeUnit.MILLISECONDS);
+                String first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
-                publisher.publishAll(batch);
+                publisher.publishSerialized(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

@@ -3,7 +3,8 @@ package dev.codearena.command.judging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.api.judge.JudgeJob;
-import java.sql.Timestamp;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,19 +25,16 @@ class PendingJudgeJobs {
         this.json = json;
     }
 
-    /** A job waiting for its result. */
-    record Pending(JudgeJob job, Instant dueAt) {
-    }
-
-    /** Records jobs that were just sent; a job already recorded (an event delivered again) is left as it is. */
-    void sent(Collection<Pending> jobs) {
-        if (jobs.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("INSERT INTO judge_jobs (submission_id, match_id, attempt, due_at, job) VALUES (?, ?, ?, ?, ?) "
+    /**
+     * Records a job that was just sent; a job already recorded (an event delivered again) is left as it
+     * is. Returns the job's JSON, as stored, for the job queue (serialised once).
+     */
+    String sent(JudgeJob job, Instant dueAt) {
+        String body = write(job);
+        jdbc.update("INSERT INTO judge_jobs (submission_id, match_id, attempt, due_at, job) VALUES (?, ?, ?, ?, ?) "
                         + "ON CONFLICT (submission_id) DO NOTHING",
-                jobs.stream().map(p -> new Object[]{p.job().submissionId(), p.job().matchId(), p.job().attempt(),
-                        Timestamp.from(p.dueAt()), write(p.job())}).toList());
+                job.submissionId(), job.matchId(), job.attempt(), utc(dueAt), body);
+        return body;
     }
 
     void judged(Collection<String> submissionIds) {
@@ -54,13 +52,21 @@ class PendingJudgeJobs {
     /** Jobs whose result is overdue at {@code now}, oldest first. */
     List<JudgeJob> overdue(Instant now, int limit) {
         return jdbc.query("SELECT job FROM judge_jobs WHERE due_at <= ? ORDER BY due_at LIMIT ?",
-                (rs, row) -> read(rs.getString(1)), Timestamp.from(now), limit);
+                (rs, row) -> read(rs.getString(1)), utc(now), limit);
     }
 
     /** The job was sent again (or IE was recorded for it): wait until {@code dueAt}. */
     void resent(JudgeJob job, Instant dueAt) {
         jdbc.update("UPDATE judge_jobs SET attempt = ?, due_at = ?, job = ? WHERE submission_id = ?",
-                job.attempt(), Timestamp.from(dueAt), write(job), job.submissionId());
+                job.attempt(), utc(dueAt), write(job), job.submissionId());
+    }
+
+    /**
+     * Bound as {@code timestamptz} without a {@code Calendar}: pgjdbc's {@code setTimestamp} builds a default
+     * calendar for every value, a visible share of the submission's CPU (docs/benchmarks.md, "Match engine").
+     */
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private String write(JudgeJob job) {

@@ -38,11 +38,17 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
     /** One pipelined round trip for the batch. */
     @Override
     public void publishAll(List<JudgeJob> jobs) {
-        if (jobs.size() == 1) {
-            publish(jobs.get(0));
+        publishSerialized(jobs.stream().map(this::body).toList());
+    }
+
+    @Override
+    public void publishSerialized(List<String> jsonBodies) {
+        if (jsonBodies.size() == 1) {
+            StringRecord record = record(jsonBodies.get(0));
+            publishTimer.record(() -> redis.opsForStream().add(record));
             return;
         }
-        List<StringRecord> records = jobs.stream().map(this::record).toList();
+        List<StringRecord> records = jsonBodies.stream().map(RedisJudgeJobPublisher::record).toList();
         publishTimer.record(() -> redis.executePipelined(new SessionCallback<Object>() {
             @Override
             @SuppressWarnings("unchecked")
@@ -55,12 +61,18 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
     }
 
     private StringRecord record(JudgeJob job) {
-        String body;
+        return record(body(job));
+    }
+
+    private static StringRecord record(String body) {
+        return StreamRecords.string(Map.of(JudgeChannels.FIELD_JSON, body)).withStreamKey(JudgeChannels.JOBS);
+    }
+
+    private String body(JudgeJob job) {
         try {
-            body = json.writeValueAsString(job);
+            return json.writeValueAsString(job);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise judge job " + job.submissionId(), e);
         }
-        return StreamRecords.string(Map.of(JudgeChannels.FIELD_JSON, body)).withStreamKey(JudgeChannels.JOBS);
     }
 }

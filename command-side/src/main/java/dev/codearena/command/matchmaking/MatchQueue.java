@@ -313,7 +313,8 @@ class MatchQueue {
     /**
      * Claims every group at once; the result lists, in order, whether each group was claimed.
      * {@code removals} is the count the groups' snapshot saw ({@link Snapshot#removals()}), or '' to check
-     * every player.
+     * every player. With a count, the groups must be disjoint and drawn from that very snapshot: an
+     * unchanged count is taken as proof that all of them are still queued.
      */
     Mono<List<Boolean>> claimAll(MatchMode mode, String removals, List<List<QueuedPlayer>> groups) {
         if (groups.isEmpty()) {

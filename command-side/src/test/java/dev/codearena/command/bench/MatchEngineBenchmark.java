@@ -53,7 +53,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * class name matches no Surefire pattern); run it with
  * {@code ./mvnw -B -o -pl command-side test -Dtest=MatchEngineBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Sizes: {@code -Dbench.matches=200 -Dbench.threads=16 -Dbench.seconds=30 -Dbench.warmupSeconds=15}; a JFR
- * profile of the measured part: {@code -Dbench.jfr=true} (target/benchmark-match-engine.jfr).
+ * profile of the measured part: {@code -Dbench.jfr=true} (target/benchmark-match-engine.jfr; the idle 5 s before it:
+ * target/benchmark-match-engine-idle.jfr).
  *
  * <ol>
  *   <li>Throughput: many running Blitz matches; client threads send SubmitSolution then RecordVerdict
@@ -137,14 +138,34 @@ class MatchEngineBenchmark {
         runLoad(commands, matches, Duration.ofSeconds(WARMUP_SECONDS), "warm");
         awaitSagasIdle(context);
         // What the idle process tree burns (pollers, schedulers, JIT, GC): not a cost of any command.
-        long idle0 = jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos();
+        long idleJvm0 = jvmCpuNanos();
+        long idlePg0 = postgresCpuNanos();
+        long idle0 = idleJvm0 + idlePg0 + redisCpuNanos();
+        Map<String, Long> idleThreads0 = threadCpuByName();
+        long jit0 = jitMillis();
+        long gc0 = gcMillis();
         long idleStart = System.nanoTime();
+        jdk.jfr.Recording idleRecording = PROFILE ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+        if (idleRecording != null) {
+            idleRecording.start();
+        }
         Thread.sleep(5_000);
-        double idleCpuPerSecond = (jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos() - idle0) / ((System.nanoTime() - idleStart) / 1e9);
+        if (idleRecording != null) {
+            idleRecording.dump(Path.of("target", "benchmark-match-engine-idle.jfr"));
+            idleRecording.close();
+        }
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
+        long idleJvm = jvmCpuNanos() - idleJvm0;
+        long idlePg = postgresCpuNanos() - idlePg0;
+        double idleCpuPerSecond = (jvmCpuNanos() + postgresCpuNanos() + redisCpuNanos() - idle0) / idleSeconds;
+        String idleSplit = String.format("JVM %.0f + PostgreSQL %.0f ms CPU/s; JIT compiling %.0f ms/s, GC %.0f ms/s (elapsed)",
+                idleJvm / 1e6 / idleSeconds, idlePg / 1e6 / idleSeconds, (jitMillis() - jit0) / idleSeconds, (gcMillis() - gc0) / idleSeconds);
+        String idleThreads = topThreads(idleThreads0, threadCpuByName(), (System.nanoTime() - idleStart) / 1e9);
         jdk.jfr.Recording recording = PROFILE ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
         if (recording != null) {
             recording.start();
         }
+        Map<String, Long> dbWork0 = databaseWork(context);
         long jvmCpu0 = jvmCpuNanos();
         long pgCpu0 = postgresCpuNanos();
         long redisCpu0 = redisCpuNanos();
@@ -176,11 +197,73 @@ class MatchEngineBenchmark {
                 jvmMs, pgMs, redisMs, totalMs, idleCpuPerSecond / 1e6, idleMs, netMs, 2 * 1000 / netMs, 2 * 1000 / totalMs,
                 loadAverage());
         double sustained = count / (SECONDS + catchUp);
+        Map<String, Long> dbWork1 = databaseWork(context);
+        String dbWork = dbWork1.entrySet().stream()
+                .filter(e -> e.getValue() - dbWork0.getOrDefault(e.getKey(), 0L) > 0)
+                .map(e -> String.format("%s %.2f", e.getKey(), (e.getValue() - dbWork0.getOrDefault(e.getKey(), 0L)) / (double) count))
+                .collect(java.util.stream.Collectors.joining(", "));
         return String.format("match engine throughput: %d commands in %d s = %.0f commands/s during the run (%d threads, %d matches); "
                         + "command round trip p50 %.1f ms p99 %.1f ms; judging caught up %.1f s after the load -> "
                         + "sustained %.0f commands/s including judging%n",
                 count, SECONDS, perSecond, THREADS, matches.size(), LATENCIES.p(50), LATENCIES.p(99), catchUp, sustained)
-                + runCpu + cpu;
+                + runCpu + cpu + "database work per command until then (load-insensitive): " + dbWork + "\n"
+                + "idle background: " + idleSplit + "; by JVM thread (ms CPU/s): " + idleThreads + "\n";
+    }
+
+    /**
+     * Counters of the benchmark's database (cumulative; the statistics collector reports them within
+     * about half a second): transactions, and rows inserted / updated / deleted / fetched per table.
+     */
+    private static Map<String, Long> databaseWork(ConfigurableApplicationContext context) throws InterruptedException {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        Thread.sleep(1_000); // let the backends report their counters
+        Map<String, Long> work = new java.util.TreeMap<>();
+        jdbc.query("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = current_database()", rs -> {
+            work.put("commits", rs.getLong(1));
+            work.put("rollbacks", rs.getLong(2));
+        });
+        jdbc.query("SELECT relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(idx_tup_fetch, 0) + seq_tup_read FROM pg_stat_user_tables", rs -> {
+            String table = rs.getString(1).toLowerCase();
+            work.put(table + ".ins", rs.getLong(2));
+            work.put(table + ".upd", rs.getLong(3));
+            work.put(table + ".del", rs.getLong(4));
+            work.put(table + ".read", rs.getLong(5));
+        });
+        return work;
+    }
+
+    private static long jitMillis() {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
+
+    /** CPU time of the live JVM threads, summed per thread name with digits folded (pools). */
+    private static Map<String, Long> threadCpuByName() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> byName = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    byName.merge(info.getThreadName().replaceAll("\\d+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        return byName;
+    }
+
+    private static String topThreads(Map<String, Long> before, Map<String, Long> after, double seconds) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L))))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
+                .map(e -> String.format("%s %.1f", e.getKey(), e.getValue() / 1e6 / seconds))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static final Percentiles LATENCIES = new Percentiles();

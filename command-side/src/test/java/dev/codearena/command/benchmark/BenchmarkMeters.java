@@ -42,8 +42,17 @@ public final class BenchmarkMeters {
 
     /** This process's {user, system} CPU from /proc (10 ms resolution): system time is mostly socket writes. */
     public static long[] userSystemNanos() {
+        return userSystemNanos("self");
+    }
+
+    /** Another process's {user, system} CPU from /proc (10 ms resolution). */
+    public static long[] userSystemNanos(long pid) {
+        return userSystemNanos(String.valueOf(pid));
+    }
+
+    private static long[] userSystemNanos(String process) {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String stat = Files.readString(Path.of("/proc", process, "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(fields[11]) * 10_000_000L, Long.parseLong(fields[12]) * 10_000_000L};
         } catch (Exception e) {

@@ -11,53 +11,81 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.messaging.rsocket.RSocketRequester;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.reactive.socket.WebSocketMessage;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import org.springframework.web.reactive.socket.client.WebSocketClient;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
 
-/** A real WebSocket client for tests: sends text frames, collects every frame received. */
+/**
+ * A real gateway client for tests, over WebSocket ({@code /ws}) or RSocket over WebSocket
+ * ({@code /rsocket}, route {@code gateway}): sends text frames, collects every frame received.
+ * Shared with the arena module's end-to-end tests through command-side's test-support jar.
+ */
 public final class GatewayTestClient implements AutoCloseable {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration DEFAULT_PATIENCE = Duration.ofSeconds(10);
 
     private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
     private final BlockingQueue<JsonNode> inbound = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
+    private final List<JsonNode> everything = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Sinks.One<Throwable> failure = Sinks.one();
     private final Sinks.One<Boolean> opened = Sinks.one();
-    private final Disposable connection;
+    private final Duration patience;
+    private Disposable connection;
+    private RSocketRequester requester;
 
-    private GatewayTestClient(URI uri, HttpHeaders headers) {
-        WebSocketClient client = new ReactorNettyWebSocketClient(HttpClient.create(),
-                () -> WebsocketClientSpec.builder().maxFramePayloadLength(4 * 1024 * 1024));
-        connection = client.execute(uri, headers, session -> {
-                    opened.tryEmitValue(true);
-                    return session.send(outbound.asFlux().map(session::textMessage))
-                            .and(session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(text -> {
-                                try {
-                                    inbound.add(JSON.readTree(text));
-                                } catch (Exception e) {
-                                    throw new IllegalStateException("server sent non-JSON: " + text, e);
-                                }
-                            }).then());
-                })
-                .subscribe(null, e -> failure.tryEmitValue(e));
+    private GatewayTestClient(Duration patience) {
+        this.patience = patience;
     }
 
+    private static GatewayTestClient webSocket(URI uri, HttpHeaders headers, Duration patience) {
+        GatewayTestClient client = new GatewayTestClient(patience);
+        WebSocketClient webSocket = new ReactorNettyWebSocketClient(HttpClient.create(),
+                () -> WebsocketClientSpec.builder().maxFramePayloadLength(4 * 1024 * 1024));
+        client.connection = webSocket.execute(uri, headers, session -> {
+                    client.opened.tryEmitValue(true);
+                    return session.send(client.outbound.asFlux().map(session::textMessage))
+                            .and(session.receive().map(WebSocketMessage::getPayloadAsText).doOnNext(client::receive).then());
+                })
+                .subscribe(null, e -> client.failure.tryEmitValue(e));
+        return client;
+    }
+
+    /** A WebSocket connection that waits up to 10 s for each awaited frame. */
     public static GatewayTestClient connect(int port, String token) {
-        GatewayTestClient client = new GatewayTestClient(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders());
+        return webSocket(port, token, DEFAULT_PATIENCE);
+    }
+
+    /** @param patience how long {@link #await(String)} and {@link #reply} wait (a real judge takes longer) */
+    public static GatewayTestClient webSocket(int port, String token, Duration patience) {
+        GatewayTestClient client = webSocket(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), new HttpHeaders(), patience);
+        client.await("session:welcome");
+        return client;
+    }
+
+    /** The same protocol over RSocket: the token is the setup payload, frames go through the {@code gateway} channel. */
+    public static GatewayTestClient rsocket(int port, String token, Duration patience) {
+        GatewayTestClient client = new GatewayTestClient(patience);
+        client.requester = RSocketRequester.builder().setupData(token).dataMimeType(MimeTypeUtils.APPLICATION_JSON)
+                .websocket(URI.create("ws://localhost:" + port + "/rsocket"));
+        client.connection = client.requester.route("gateway").data(Flux.concat(Flux.just(""), client.outbound.asFlux()))
+                .retrieveFlux(String.class).subscribe(client::receive, e -> client.failure.tryEmitValue(e));
         client.await("session:welcome");
         return client;
     }
 
     /** Tries a handshake and returns why it failed (null when it opened). */
     static Throwable refusal(int port, String query, HttpHeaders headers) {
-        GatewayTestClient client = new GatewayTestClient(URI.create("ws://localhost:" + port + "/ws" + query), headers);
+        GatewayTestClient client = webSocket(URI.create("ws://localhost:" + port + "/ws" + query), headers, DEFAULT_PATIENCE);
         try {
             return Mono.firstWithValue(client.failure.asMono(), client.opened.asMono().map(ok -> (Throwable) null)
                             .switchIfEmpty(Mono.never()))
@@ -66,6 +94,23 @@ public final class GatewayTestClient implements AutoCloseable {
             return null;
         } finally {
             client.close();
+        }
+    }
+
+    private void receive(String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            everything.add(node);
+            inbound.add(node);
+        } catch (Exception e) {
+            throw new IllegalStateException("server sent non-JSON: " + text, e);
+        }
+    }
+
+    /** Every frame received so far, awaited or not, in order of arrival. */
+    public List<JsonNode> everything() {
+        synchronized (everything) {
+            return List.copyOf(everything);
         }
     }
 
@@ -87,12 +132,12 @@ public final class GatewayTestClient implements AutoCloseable {
     }
 
     public JsonNode await(String type) {
-        return await(n -> type.equals(n.path("type").asText()), Duration.ofSeconds(10), type);
+        return await(n -> type.equals(n.path("type").asText()), patience, type);
     }
 
     /** The reply (or error) to the message with this id. */
     public JsonNode reply(String id) {
-        return await(n -> id.equals(n.path("replyTo").asText()), Duration.ofSeconds(10), "reply to " + id);
+        return await(n -> id.equals(n.path("replyTo").asText()), patience, "reply to " + id);
     }
 
     public JsonNode await(Predicate<JsonNode> wanted, Duration timeout, String what) {
@@ -149,5 +194,8 @@ public final class GatewayTestClient implements AutoCloseable {
     public void close() {
         outbound.tryEmitComplete();
         connection.dispose();
+        if (requester != null) {
+            requester.dispose();
+        }
     }
 }

@@ -90,6 +90,7 @@ class MatchmakingBenchmark {
         int rounds = 5;
         long[][] phaseNanos = new long[3][rounds];
         long[] redisCpu = new long[3];
+        long[] jvmCpu = new long[3];
         for (int round = 0; round < rounds; round++) {
             long now = System.currentTimeMillis();
             List<String> ids = new ArrayList<>();
@@ -101,31 +102,40 @@ class MatchmakingBenchmark {
                             now - random.nextInt(120_000)), 256)
                     .blockLast();
             long r0 = BenchmarkMeters.redisCpuNanos();
+            long c0 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long t0 = System.nanoTime();
             MatchQueue.Snapshot snapshot = queue.snapshot(MatchMode.BLITZ).block();
             long t1 = System.nanoTime();
+            long c1 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long r1 = BenchmarkMeters.redisCpuNanos();
+            long pairStart = System.nanoTime();
             List<List<QueuedPlayer>> groups = MatchmakingPass.groups(snapshot.players(), System.currentTimeMillis(),
                     properties.rules(MatchMode.BLITZ));
+            long pairEnd = System.nanoTime();
+            long c2 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long t2 = System.nanoTime();
             queue.claimAll(MatchMode.BLITZ, snapshot.removals(), groups).block();
             long t3 = System.nanoTime();
+            long c3 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long r3 = BenchmarkMeters.redisCpuNanos();
             phaseNanos[0][round] = t1 - t0;
-            phaseNanos[1][round] = t2 - t1;
+            phaseNanos[1][round] = pairEnd - pairStart;
             phaseNanos[2][round] = t3 - t2;
             if (round > 0) {
                 redisCpu[0] += r1 - r0;
                 redisCpu[2] += r3 - r1;
+                jvmCpu[0] += c1 - c0;
+                jvmCpu[2] += c3 - c2;
             }
             Flux.fromIterable(ids).flatMap(id -> queue.leave(id, MatchMode.BLITZ), 256).blockLast();
         }
         for (long[] phase : phaseNanos) {
             Arrays.sort(phase);
         }
-        System.out.printf("BENCH matchmaking phases (median of %d): read queue %.1f ms (Redis CPU %.1f ms), pair in Java %.1f ms,"
-                        + " claim script %.1f ms (Redis CPU %.1f ms); loadavg %s%n", rounds,
-                phaseNanos[0][rounds / 2] / 1e6, redisCpu[0] / 1e6 / (rounds - 1), phaseNanos[1][rounds / 2] / 1e6,
-                phaseNanos[2][rounds / 2] / 1e6, redisCpu[2] / 1e6 / (rounds - 1), BenchmarkMeters.loadAverage());
+        System.out.printf("BENCH matchmaking phases (median of %d): read queue %.1f ms (Redis CPU %.1f ms, the pass's JVM threads %.1f ms),"
+                        + " pair in Java %.1f ms, claim script %.1f ms (Redis CPU %.1f ms, the pass's JVM threads %.1f ms); loadavg %s%n",
+                rounds, phaseNanos[0][rounds / 2] / 1e6, redisCpu[0] / 1e6 / (rounds - 1), jvmCpu[0] / 1e6 / (rounds - 1),
+                phaseNanos[1][rounds / 2] / 1e6, phaseNanos[2][rounds / 2] / 1e6, redisCpu[2] / 1e6 / (rounds - 1),
+                jvmCpu[2] / 1e6 / (rounds - 1), BenchmarkMeters.loadAverage());
     }
 }

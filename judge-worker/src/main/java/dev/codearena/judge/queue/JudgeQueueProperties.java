@@ -8,7 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the judge job consumer ({@code codearena.judge.queue.*}).
  *
  * @param enabled           whether this process consumes judge jobs (off for the CLI and tools)
- * @param consumers         concurrent jobs in this process; each is one consumer in the group
+ * @param consumers         concurrent jobs in this process; each is one consumer in the group.
+ *                          0 (the default) means one per core: a job spends part of its time on
+ *                          one core (syntax check or compile, opening sessions, writing the
+ *                          result), so a second job keeps the other cores busy instead of
+ *                          waiting behind it. Every test is charged its own process's CPU time,
+ *                          so jobs sharing the cores do not change each other's verdicts; the
+ *                          wall-clock limit (2 × CPU limit + 1 s) absorbs the sharing
  * @param visibilityTimeout how long a job may go without a heartbeat before another worker
  *                          reclaims it; a worker heartbeats its running jobs every third of it,
  *                          so a long job is never stolen from a live worker
@@ -23,7 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("codearena.judge.queue")
 public record JudgeQueueProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1") int consumers,
+        @DefaultValue("0") int consumers,
         @DefaultValue("30s") Duration visibilityTimeout,
         @DefaultValue("3") int maxDeliveries,
         @DefaultValue("7d") Duration resultMarkerTtl,
@@ -31,8 +37,11 @@ public record JudgeQueueProperties(
         String workerId) {
 
     public JudgeQueueProperties {
-        if (consumers < 1) {
-            throw new IllegalArgumentException("codearena.judge.queue.consumers must be >= 1, was " + consumers);
+        if (consumers < 0) {
+            throw new IllegalArgumentException("codearena.judge.queue.consumers must be >= 0 (0: one per core), was " + consumers);
+        }
+        if (consumers == 0) {
+            consumers = Runtime.getRuntime().availableProcessors();
         }
         if (maxDeliveries < 1) {
             throw new IllegalArgumentException("codearena.judge.queue.max-deliveries must be >= 1, was " + maxDeliveries);

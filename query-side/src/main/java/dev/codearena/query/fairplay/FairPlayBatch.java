@@ -188,9 +188,18 @@ final class FairPlayBatch {
             added.add(hash);
         }
         long[] known = bases.get(problem);
-        if (known != null) {
+        if (known != null && !containsAll(known, hashes)) {
             bases.put(problem, union(known, hashes));
         }
+    }
+
+    private static boolean containsAll(long[] sorted, long[] hashes) {
+        for (long hash : hashes) {
+            if (Arrays.binarySearch(sorted, hash) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The problem's base hashes, sorted. */

@@ -68,6 +68,17 @@ class FairPlayProjection {
     private final ObjectMapper json;
     private final FairPlaySettings settings;
     private final Fingerprints fingerprints;
+    /**
+     * Fingerprints of reference solutions: every match carries its problems' reference, mostly the same few
+     * sources, and fingerprints are a pure function of the source. Bounded; never read outside a handler.
+     */
+    private final Map<ReferenceSolution, long[]> referenceFingerprints = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<ReferenceSolution, long[]> eldest) {
+                    return size() > 256;
+                }
+            });
 
     FairPlayProjection(JdbcTemplate jdbc, ObjectMapper json, FairPlaySettings settings) {
         this.jdbc = jdbc;
@@ -471,7 +482,7 @@ class FairPlayProjection {
         if (reference == null || reference.source() == null) {
             return;
         }
-        batch.addBase(problem, fingerprints.raw(reference.language(), reference.source()));
+        batch.addBase(problem, referenceFingerprints.computeIfAbsent(reference, r -> fingerprints.raw(r.language(), r.source())));
     }
 
     private String write(Object value) {

@@ -58,10 +58,15 @@ final class Fingerprints {
         return count == kept.length ? kept : Arrays.copyOf(kept, count);
     }
 
+    private static final Map<Language, Integer> TEMPLATE_LENGTHS = new EnumMap<>(Language.class);
+
+    static {
+        TEMPLATES.forEach((language, template) -> TEMPLATE_LENGTHS.put(language, template.strip().length()));
+    }
+
     /** Bytes a player typed beyond the language's template (a rough floor: the template may have been deleted). */
     static int typedBytes(Language language, int sourceBytes) {
-        String template = TEMPLATES.get(language);
-        return Math.max(0, sourceBytes - (template == null ? 0 : template.strip().length()));
+        return Math.max(0, sourceBytes - TEMPLATE_LENGTHS.getOrDefault(language, 0));
     }
 
     /** How much two fingerprint sets (sorted, distinct) overlap. */

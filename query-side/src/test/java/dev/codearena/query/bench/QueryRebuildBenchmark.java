@@ -47,7 +47,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  * Optional: {@code -Dbench.matches=38000} (finished matches; about 28 events each), {@code -Dbench.single=true}
  * (also rebuild every read model alone, one after the other; or a list: {@code -Dbench.single=matches,players}), {@code -Dbench.maxSeconds=240} (stop
  * measuring the rebuild after that long and report the rates reached; for a machine too busy to finish),
- * {@code -Dbench.all=false} (skip "rebuild all": only the read models of {@code bench.single}, each alone),
+ * {@code -Dbench.all=false} (skip "rebuild all": only the read models of {@code bench.single}, each alone; {@code a+b}
+ * in that list rebuilds a and b together in one pass),
  * {@code -Dbench.minEvents=1000000} (the least events the history must have; lower it with fewer matches for profiling),
  * {@code -Dbench.jfr=true} (record the rebuild-all with JFR's "profile" settings into {@code query-side/target/rebuild-all.jfr};
  * with {@code bench.all=false}, the last single rebuild into {@code query-side/target/rebuild-<readModel>.jfr}).
@@ -193,8 +194,10 @@ class QueryRebuildBenchmark {
             long one = System.nanoTime();
             long oneCpu = CpuMeter.jvmNanos();
             long onePostgresCpu = CpuMeter.postgresNanos();
-            rebuilds.rebuild(readModel);
-            awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), null);
+            // "a+b" rebuilds a and b together in one pass (e.g. with and without a read model, for its marginal cost)
+            List<String> together = List.of(readModel.split("\\+"));
+            rebuilds.rebuild(together);
+            awaitDone(rebuilds, together, 0, new HashMap<>(), null);
             double seconds = (System.nanoTime() - one) / 1e9;
             long jvm = CpuMeter.jvmNanos() - oneCpu;
             long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
