@@ -13,7 +13,6 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -27,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * One pass over the event store that rebuilds several read models at once: a temporary tracking processor
- * (named {@code rebuild-pass-…}) whose invoker is the combination of the read models' own invokers (the same
+ * (named {@code rebuild-pass-…}) whose invoker ({@link PassInvoker}) combines the read models' own invokers (the same
  * handler beans and error handlers), so every event is read, deserialized and dispatched once
  * and every batch commits all read models' rows with the pass's token in one transaction.
  *
@@ -82,7 +81,7 @@ final class RebuildPass {
         }
         this.processor = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(new MultiEventHandlerInvoker(invokers))
+                .eventHandlerInvoker(new PassInvoker(invokers))
                 .messageSource(source)
                 .tokenStore(new MirroringTokenStore(tokenStore, name, segments))
                 .transactionManager(transactions)

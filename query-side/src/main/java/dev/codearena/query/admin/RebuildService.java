@@ -8,6 +8,7 @@ import dev.codearena.query.read.ReadModelGuard;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,13 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ReadModelGuard guard;
+    /** Rough CPU ms per 1,000 events of each read model rebuilt alone (docs/benchmarks.md), to balance passes. */
+    private static final Map<String, Double> COST = Map.of(QueryProcessingGroups.FAIR_PLAY, 50.0,
+            QueryProcessingGroups.MATCHES, 37.0, QueryProcessingGroups.LIVE_VIEWS, 26.0, QueryProcessingGroups.PLAYERS, 24.0,
+            QueryProcessingGroups.CLANS, 10.0, QueryProcessingGroups.PROBLEMS, 7.0);
+
     private final int batchSize;
+    private final int passes;
     private volatile boolean running;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -67,11 +74,13 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     });
 
     public RebuildService(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelGuard guard,
-                          @Value("${codearena.rebuild.batch-size:500}") int batchSize) {
+                          @Value("${codearena.rebuild.batch-size:500}") int batchSize,
+                          @Value("${codearena.rebuild.passes:1}") int passes) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.guard = guard;
         this.batchSize = batchSize;
+        this.passes = passes;
         watcher.scheduleWithFixedDelay(this::watch, 200, 200, TimeUnit.MILLISECONDS);
     }
 
@@ -126,9 +135,38 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
             starting.add(readModel);
         }
         if (!starting.isEmpty()) {
-            start(starting);
+            split(starting).forEach(this::start);
         }
         return readModels.stream().distinct().map(this::status).toList();
+    }
+
+    /**
+     * The read models spread over {@code codearena.rebuild.passes} passes (default 1: a single pass), balanced by
+     * {@link #COST}. One pass runs on one thread and waits for PostgreSQL per batch; two passes read the stream
+     * twice but keep both cores busy.
+     */
+    private List<List<String>> split(List<String> readModels) {
+        int count = Math.max(1, Math.min(passes, readModels.size()));
+        if (count == 1) {
+            return List.of(readModels);
+        }
+        List<List<String>> groups = new ArrayList<>();
+        double[] load = new double[count];
+        for (int i = 0; i < count; i++) {
+            groups.add(new ArrayList<>());
+        }
+        readModels.stream().sorted(Comparator.comparingDouble((String m) -> COST.getOrDefault(m, 10.0)).reversed())
+                .forEach(readModel -> {
+                    int lightest = 0;
+                    for (int i = 1; i < count; i++) {
+                        if (load[i] < load[lightest]) {
+                            lightest = i;
+                        }
+                    }
+                    groups.get(lightest).add(readModel);
+                    load[lightest] += COST.getOrDefault(readModel, 10.0);
+                });
+        return groups;
     }
 
     private void start(List<String> readModels) {

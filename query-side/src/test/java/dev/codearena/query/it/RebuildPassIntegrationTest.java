@@ -30,14 +30,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * "Rebuild all" as one pass over the event store: events appended while it runs are applied exactly once
  * (by the pass or, after the hand-over, by the read models' own processors), and a process stopped in the
- * middle of a pass comes back with those read models still marked rebuilding and finishes them, ending with
- * the same rows as before the rebuild.
+ * middle of a pass (here: of two passes sharing the read models) comes back with those read models still marked
+ * rebuilding and finishes them, ending with the same rows as before the rebuild.
  */
 @EmbeddedInfrastructureTest
 class RebuildPassIntegrationTest {
 
     /** Small pass batches, so that the pass takes many commits and events can arrive or a stop can land in between. */
     private static final String SMALL_PASS_BATCHES = "--codearena.rebuild.batch-size=10";
+    /** The read models spread over two passes (the restart test; the other uses the default single pass). */
+    private static final String TWO_PASSES = "--codearena.rebuild.passes=2";
 
     @Test
     void eventsAppendedDuringARebuildAllAreAppliedExactlyOnce() {
@@ -79,7 +81,7 @@ class RebuildPassIntegrationTest {
         ArenaHistory history = ArenaHistory.generate(23, "pr", 30, 3, 160, 3);
         Map<String, Long> expected = Expectations.rowCounts(history);
         Map<String, List<Map<String, Object>>> rowsBefore;
-        try (ConfigurableApplicationContext first = QueryTestSupport.start(database, SMALL_PASS_BATCHES)) {
+        try (ConfigurableApplicationContext first = QueryTestSupport.start(database, SMALL_PASS_BATCHES, TWO_PASSES)) {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             RebuildService rebuilds = first.getBean(RebuildService.class);
             QueryTestSupport.publish(first.getBean(EventStore.class), history.events());
@@ -87,6 +89,7 @@ class RebuildPassIntegrationTest {
             rowsBefore = QueryTestSupport.dump(jdbc);
 
             rebuilds.rebuildAll();
+            assertThat(QueryProcessingGroups.ALL.stream().map(rebuilds::passOf).distinct().count()).as("two passes").isEqualTo(2);
             awaitTrue("pass under way", Duration.ofSeconds(60),
                     () -> rebuilds.status(QueryProcessingGroups.MATCHES).processedEvents() > 0);
             assertThat(rebuilds.statusAll()).as("stopped in the middle of the pass, or this test proves nothing")
