@@ -106,8 +106,13 @@ class WebSocketOutboundTest {
     @Test
     void aReaderThatFallsBehindIsDisconnectedAndTheOthersAreServed() throws Exception {
         try (Socket stalled = connect(4096); Socket reading = connect(0)) {
-            Channel stalledChannel = accepted.poll(5, TimeUnit.SECONDS);
-            Channel readingChannel = accepted.poll(5, TimeUnit.SECONDS);
+            // the server's side of each socket (accepted on two event loops: in either order)
+            Channel first = accepted.poll(5, TimeUnit.SECONDS);
+            Channel second = accepted.poll(5, TimeUnit.SECONDS);
+            boolean firstIsStalled = ((InetSocketAddress) first.remoteAddress()).getPort() == stalled.getLocalPort();
+            Channel stalledChannel = firstIsStalled ? first : second;
+            Channel readingChannel = firstIsStalled ? second : first;
+            assertThat(((InetSocketAddress) readingChannel.remoteAddress()).getPort()).isEqualTo(reading.getLocalPort());
             WebSocketOutbound slow = new WebSocketOutbound(stalledChannel, 64);
             WebSocketOutbound fine = new WebSocketOutbound(readingChannel, 64);
             Member slowMember = member(slow);
