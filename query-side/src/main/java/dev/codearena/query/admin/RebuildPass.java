@@ -1,11 +1,15 @@
 package dev.codearena.query.admin;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.axonframework.common.transaction.TransactionManager;
@@ -19,6 +23,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
@@ -40,6 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class RebuildPass {
 
     static final String NAME_PREFIX = "rebuild-pass-";
+    /** Longer than any claim a live pass leaves unrenewed (Axon's claim timeout is 10 s; a pass renews per batch). */
+    private static final Duration ABANDONED_CLAIM = Duration.ofSeconds(30);
 
     final String name;
     final List<String> readModels;
@@ -189,17 +196,35 @@ final class RebuildPass {
         jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", name);
     }
 
-    /** Deletes the tokens of passes a previous process left behind (it stopped during a rebuild). */
+    /**
+     * Deletes the tokens of passes a previous process left behind (it stopped during a rebuild). A pass token
+     * whose claim another running instance still renews (every batch, and by its processor's claim extension)
+     * is that instance's pass in progress and is left alone.
+     */
     static List<String> deleteLeftoverPasses(JdbcTemplate jdbc) {
-        List<String> names = jdbc.queryForList("SELECT DISTINCT processorname FROM tokenentry WHERE processorname LIKE ?",
-                String.class, NAME_PREFIX + "%");
+        Instant abandonedBefore = Instant.now().minus(ABANDONED_CLAIM);
+        List<String> names = jdbc.query("SELECT processorname, owner, timestamp FROM tokenentry WHERE processorname LIKE ?",
+                        (row, i) -> row.getString("owner") == null || claimedBefore(row.getString("timestamp"), abandonedBefore)
+                                ? row.getString("processorname") : null,
+                        NAME_PREFIX + "%").stream()
+                .filter(Objects::nonNull).distinct().toList();
         names.forEach(n -> jdbc.update("DELETE FROM tokenentry WHERE processorname = ?", n));
         return names;
+    }
+
+    private static boolean claimedBefore(String timestamp, Instant instant) {
+        try {
+            return timestamp == null || Instant.parse(timestamp).isBefore(instant);
+        } catch (DateTimeParseException e) {
+            return true;
+        }
     }
 
     /**
      * Where a read model's own token says an unfinished rebuild stands: the position it replays up to, or empty
      * when the read model is not replaying. Read before the processors start (it claims and frees the tokens).
+     * A segment another running instance has claimed is skipped: that instance's processor (or pass) carries on
+     * with it, whatever it is doing — several instances start side by side.
      */
     static OptionalLong replayingUpTo(EventProcessingConfiguration processing, String readModel) {
         TokenStore tokens = processing.tokenStore(readModel);
@@ -208,7 +233,12 @@ final class RebuildPass {
             long upTo = -1;
             boolean replaying = false;
             for (int segment : tokens.fetchSegments(readModel)) {
-                TrackingToken token = tokens.fetchToken(readModel, segment);
+                TrackingToken token;
+                try {
+                    token = tokens.fetchToken(readModel, segment);
+                } catch (UnableToClaimTokenException claimedElsewhere) {
+                    continue;
+                }
                 tokens.releaseClaim(readModel, segment);
                 if (ReplayToken.isReplay(token)) {
                     replaying = true;
