@@ -78,7 +78,10 @@ public final class EmbeddedInfrastructureExtension implements BeforeAllCallback 
             }
             try {
                 Path dataDirectory = Files.createTempDirectory("codearena-test-infra");
-                EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDirectory, 0, 0, false).awaitReady();
+                // Throw-away test data: no fsync. Benchmarks can ask for the arena's durable settings
+                // (-Dbench.durable=true) to measure what every commit's WAL flush costs.
+                boolean durable = Boolean.getBoolean("bench.durable");
+                EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDirectory, 0, 0, durable).awaitReady();
                 System.setProperty("codearena.postgres.url", infrastructure.jdbcUrl());
                 System.setProperty("codearena.postgres.username", infrastructure.username());
                 System.setProperty("codearena.postgres.password", "");
