@@ -81,6 +81,7 @@ class RebuildPassIntegrationTest {
         ArenaHistory history = ArenaHistory.generate(23, "pr", 30, 3, 160, 3);
         Map<String, Long> expected = Expectations.rowCounts(history);
         Map<String, List<Map<String, Object>>> rowsBefore;
+        List<String> interrupted;
         try (ConfigurableApplicationContext first = QueryTestSupport.start(database, SMALL_PASS_BATCHES, TWO_PASSES)) {
             JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
             RebuildService rebuilds = first.getBean(RebuildService.class);
@@ -92,8 +93,12 @@ class RebuildPassIntegrationTest {
             assertThat(QueryProcessingGroups.ALL.stream().map(rebuilds::passOf).distinct().count()).as("two passes").isEqualTo(2);
             awaitTrue("pass under way", Duration.ofSeconds(60),
                     () -> rebuilds.status(QueryProcessingGroups.MATCHES).processedEvents() > 0);
-            assertThat(rebuilds.statusAll()).as("stopped in the middle of the pass, or this test proves nothing")
-                    .allMatch(s -> s.state().equals("REBUILDING"));
+            // The two passes start one after the other; on this small history the cheaper one may be done before the
+            // other has begun. What the test needs is a pass stopped in the middle: the one holding `matches`.
+            interrupted = rebuilds.statusAll().stream().filter(s -> s.state().equals("REBUILDING"))
+                    .map(RebuildStatus::readModel).toList();
+            assertThat(interrupted).as("stopped in the middle of a pass, or this test proves nothing")
+                    .contains(QueryProcessingGroups.MATCHES);
         }
 
         try (ConfigurableApplicationContext second = QueryTestSupport.start(database, SMALL_PASS_BATCHES)) {
@@ -111,11 +116,12 @@ class RebuildPassIntegrationTest {
                 }
             }
             assertThat(rebuilds.statusAll()).as("the interrupted rebuilds are picked up at start-up")
-                    .noneMatch(s -> s.state().equals("IDLE"));
+                    .filteredOn(s -> interrupted.contains(s.readModel())).noneMatch(s -> s.state().equals("IDLE"));
             assertThat(count(jdbc, "SELECT count(*) FROM tokenentry WHERE processorname LIKE 'rebuild-pass-%'"))
                     .as("the interrupted pass's token is deleted").isZero();
 
-            awaitAllDone(rebuilds);
+            awaitTrue("every interrupted rebuild done", Duration.ofSeconds(180), () -> rebuilds.statusAll().stream()
+                    .filter(s -> interrupted.contains(s.readModel())).allMatch(s -> s.state().equals("DONE")));
             awaitCaughtUp(second, Duration.ofSeconds(120));
             expected.forEach((table, n) -> assertThat(count(jdbc, "SELECT count(*) FROM " + table)).as(table).isEqualTo(n));
             Map<String, List<Map<String, Object>>> rowsAfter = QueryTestSupport.dump(jdbc);
