@@ -90,13 +90,12 @@ class GatewayConfiguration {
      * Recent messages sent on entering a chat channel ({@code codearena.chat.history-size}, 50; 0 turns it off),
      * kept in memory per room and filled from the store again every {@code codearena.chat.history-refill}.
      */
-    @Bean(destroyMethod = "close")
+    @Bean
     ChatHistories chatHistories(ChatService chat, Frames gatewayFrames,
                                 @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-size:50}") int size,
                                 @org.springframework.beans.factory.annotation.Value("${codearena.chat.history-refill:PT5M}")
-                                java.time.Duration refill,
-                                ReactiveRedisMessageListenerContainer gatewayListenerContainer, RoomHub roomHub) {
-        return new ChatHistories(chat, gatewayFrames, size, gatewayListenerContainer, roomHub, refill);
+                                java.time.Duration refill, RoomHub roomHub) {
+        return new ChatHistories(chat, gatewayFrames, size, roomHub, refill);
     }
 
     @Bean

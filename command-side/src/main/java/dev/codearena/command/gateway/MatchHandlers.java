@@ -105,8 +105,8 @@ final class MatchHandlers implements MessageHandlers {
         String matchId = join.matchId().value();
         session.playing().add(matchId);
         return enter(session, Channels.liveMatch(matchId))
-                .then(chatHistories.follow(dev.codearena.api.wire.ChatChannel.MATCH, matchId))
                 .then(enter(session, Channels.matchPlayers(matchId)))
+                .then(chatHistories.follow(dev.codearena.api.wire.ChatChannel.MATCH, matchId))
                 .then(sendState(session, requestId, matchId))
                 .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.MATCH, matchId));
     }
@@ -127,8 +127,8 @@ final class MatchHandlers implements MessageHandlers {
         Mono<Void> counted = session.spectating().add(matchId)
                 ? redis.opsForValue().increment(LiveKeys.spectators(join.matchId())).then() : Mono.empty();
         return counted.then(enter(session, Channels.liveMatch(matchId)))
-                .then(chatHistories.follow(dev.codearena.api.wire.ChatChannel.SPECTATORS, matchId))
                 .then(enter(session, Channels.matchSpectators(matchId)))
+                .then(chatHistories.follow(dev.codearena.api.wire.ChatChannel.SPECTATORS, matchId))
                 .then(sendState(session, requestId, matchId))
                 .then(chatHistories.send(session, dev.codearena.api.wire.ChatChannel.SPECTATORS, matchId));
     }

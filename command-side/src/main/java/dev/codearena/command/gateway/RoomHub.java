@@ -45,6 +45,7 @@ class RoomHub implements SmartLifecycle {
     private volatile ReactiveSubscription subscription;
     private volatile Disposable receiving;
     private final Scheduler commands = Schedulers.newSingle("gateway-rooms", true);
+    private volatile Relayed observer = Relayed.NONE;
 
     RoomHub(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate redis) {
         this.connections = connections;
@@ -85,10 +86,21 @@ class RoomHub implements SmartLifecycle {
         return receiving != null;
     }
 
+    /**
+     * Sees every frame relayed to a room, before its members get it (so what a member is sent is
+     * never missing from what the observer has seen), and every room this instance stops following.
+     */
+    void observe(Relayed observer) {
+        this.observer = observer;
+    }
+
     private void relay(ReactiveSubscription.Message<ByteBuffer, ByteBuffer> message) {
-        Room room = rooms.get(StandardCharsets.UTF_8.decode(message.getChannel()).toString());
+        String channel = StandardCharsets.UTF_8.decode(message.getChannel()).toString();
+        Room room = rooms.get(channel);
         if (room != null) {
-            FanOut.deliver(room.members, StandardCharsets.UTF_8.decode(message.getMessage()).toString());
+            String frame = StandardCharsets.UTF_8.decode(message.getMessage()).toString();
+            observer.relayed(channel, frame);
+            FanOut.deliver(room.members, frame);
             relayed.incrementAndGet();
         }
     }
@@ -111,6 +123,7 @@ class RoomHub implements SmartLifecycle {
             Room room = rooms.get(channel);
             if (room != null && room.members.remove(member) && room.members.isEmpty()) {
                 rooms.remove(channel);
+                observer.closed(channel);
                 subscription.unsubscribe(bytes(channel)).subscribeOn(commands)
                         .subscribe(null, e -> log.debug("cannot unsubscribe from room {}", channel, e));
             }
@@ -153,6 +166,24 @@ class RoomHub implements SmartLifecycle {
 
     private static ByteBuffer bytes(String channel) {
         return ByteBuffer.wrap(channel.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What {@link #observe} is told. */
+    interface Relayed {
+        Relayed NONE = new Relayed() {
+            @Override
+            public void relayed(String channel, String frame) {
+            }
+
+            @Override
+            public void closed(String channel) {
+            }
+        };
+
+        void relayed(String channel, String frame);
+
+        /** Called under the rooms' lock: nothing is relayed to the room from now on. */
+        void closed(String channel);
     }
 
     private static final class Room {
