@@ -144,10 +144,6 @@ final class ChatHistories implements RoomHub.Relayed {
         }
     }
 
-    int followedRooms() {
-        return followed.size();
-    }
-
     private void drop(FollowedRoom room) {
         followed.remove(room.channelName, room);
     }
