@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +39,6 @@ class RoomHub implements SmartLifecycle {
     private final ReactiveRedisConnectionFactory connections;
     private final ReactiveStringRedisTemplate redis;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
-    private final AtomicLong relayed = new AtomicLong();
     private volatile ReactiveRedisConnection connection;
     private volatile ReactiveSubscription subscription;
     private volatile Disposable receiving;
@@ -101,7 +99,6 @@ class RoomHub implements SmartLifecycle {
             String frame = StandardCharsets.UTF_8.decode(message.getMessage()).toString();
             observer.relayed(channel, frame);
             FanOut.deliver(room.members, frame);
-            relayed.incrementAndGet();
         }
     }
 
@@ -150,10 +147,6 @@ class RoomHub implements SmartLifecycle {
     int localMembers(String channel) {
         Room room = rooms.get(channel);
         return room == null ? 0 : room.members.size();
-    }
-
-    long relayedFrames() {
-        return relayed.get();
     }
 
     /** Called under the rooms' lock: the SUBSCRIBE is queued now, in order with the other rooms' commands. */
