@@ -37,11 +37,6 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
 
     /** One pipelined round trip for the batch. */
     @Override
-    public void publishAll(List<JudgeJob> jobs) {
-        publishSerialized(jobs.stream().map(this::body).toList());
-    }
-
-    @Override
     public void publishSerialized(List<String> jsonBodies) {
         if (jsonBodies.size() == 1) {
             StringRecord record = record(jsonBodies.get(0));
