@@ -31,8 +31,7 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
 
     @Override
     public void publish(JudgeJob job) {
-        StringRecord record = record(job);
-        publishTimer.record(() -> redis.opsForStream().add(record));
+        publishSerialized(List.of(body(job)));
     }
 
     /** One pipelined round trip for the batch. */
@@ -53,10 +52,6 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
                 return null;
             }
         }));
-    }
-
-    private StringRecord record(JudgeJob job) {
-        return record(body(job));
     }
 
     private static StringRecord record(String body) {
