@@ -224,13 +224,7 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     /** How far the rebuild has come: the pass's position while a pass runs it, else the read model's own processor's. */
     private long position(String readModel, Rebuild rebuild) {
         RebuildPass pass = rebuild.pass;
-        if (pass != null) {
-            return pass.position();
-        }
-        Map<Integer, EventTrackerStatus> segments = processor(readModel).processingStatus();
-        return segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min().orElse(-1);
+        return pass != null ? pass.position() : RebuildPass.lowestPosition(processor(readModel));
     }
 
     private synchronized void watch() {
