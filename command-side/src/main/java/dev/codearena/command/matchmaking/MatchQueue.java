@@ -48,6 +48,13 @@ class MatchQueue {
     /** How long a queue or lobby hold lives without the player queueing again. */
     static final Duration HOLD = Duration.ofHours(1);
 
+    /** {@code matched_slot()}: the current {@code mm:matched:{slot}} slot by Redis's clock, for every script using the sets. */
+    private static final String MATCHED_SLOT = """
+            local function matched_slot()
+              return math.floor(tonumber(redis.call('TIME')[1]) / %d)
+            end
+            """.formatted(MATCHED_SLOT_SECONDS);
+
     /**
      * {@code held(holdKey, playerId)}: whether the player waits in a queue or a lobby, or was claimed in
      * the last {@value #MATCHED_SLOTS} slots. A hold of any other kind than a queue's (a lobby's, or a
@@ -55,10 +62,7 @@ class MatchQueue {
      * while its member is still queued (one written by the previous version names no member: its queue
      * is no longer read).
      */
-    private static final String HELD = """
-            local function matched_slot()
-              return math.floor(tonumber(redis.call('TIME')[1]) / %d)
-            end
+    private static final String HELD = MATCHED_SLOT + """
             local function held(hold_key, player)
               local hold = redis.call('GET', hold_key)
               if hold then
@@ -78,7 +82,7 @@ class MatchQueue {
               end
               return false
             end
-            """.formatted(MATCHED_SLOT_SECONDS, MATCHED_SLOTS - 1);
+            """.formatted(MATCHED_SLOTS - 1);
 
     /** KEYS = hold, queue; ARGV = player, mode, member, rating, hold ms. */
     private static final RedisScript<Long> JOIN = RedisScript.of(HELD + """
@@ -115,7 +119,7 @@ class MatchQueue {
             """, Long.class);
 
     /** ARGV = players: frees them at once from their claim (their match could not be created). */
-    private static final RedisScript<Long> RELEASE = RedisScript.of(HELD + """
+    private static final RedisScript<Long> RELEASE = RedisScript.of(MATCHED_SLOT + """
             local slot = matched_slot()
             for s = slot - %d, slot do
               redis.call('SREM', 'mm:matched:' .. s, unpack(ARGV))
@@ -135,7 +139,7 @@ class MatchQueue {
      * Claimed players leave the queue (variadic ZREM) and join the current matched slot (variadic SADD).
      * Every value crossing between Lua and Redis costs, so the common path passes ARGV through as it is.
      */
-    private static final RedisScript<List> CLAIM = RedisScript.of("""
+    private static final RedisScript<List> CLAIM = RedisScript.of(MATCHED_SLOT + """
             local chunk = %d
             local members = ARGV
             local first = 3
@@ -178,7 +182,7 @@ class MatchQueue {
               last = #members
             end
             if last >= first then
-              local slot = math.floor(tonumber(redis.call('TIME')[1]) / %d)
+              local slot = matched_slot()
               local matched = 'mm:matched:' .. slot
               local players = {}
               for s = first, last, chunk do
@@ -193,7 +197,7 @@ class MatchQueue {
               redis.call('INCR', KEYS[2])
             end
             return unclaimed
-            """.formatted(LUA_CHUNK, MATCHED_SLOT_SECONDS, SINCE_DIGITS + 2, MATCHED_SLOTS, MATCHED_SLOT_SECONDS * 1000),
+            """.formatted(LUA_CHUNK, SINCE_DIGITS + 2, MATCHED_SLOTS, MATCHED_SLOT_SECONDS * 1000),
             List.class);
 
     private static final RedisScript<Long> UNLOCK = RedisScript.of("""
