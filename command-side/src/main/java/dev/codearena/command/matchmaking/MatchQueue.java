@@ -84,13 +84,19 @@ class MatchQueue {
             end
             """.formatted(MATCHED_SLOTS - 1);
 
-    /** KEYS = hold, queue; ARGV = player, mode, member, rating, hold ms. */
-    private static final RedisScript<Long> JOIN = RedisScript.of(HELD + """
+    /**
+     * Holds the player (joining a queue or a lobby) unless they are {@code held} already. KEYS = hold,
+     * then the queue when joining one; ARGV = player, hold value, hold ms, then the rating and the member
+     * when joining a queue.
+     */
+    private static final RedisScript<Long> HOLD_PLAYER = RedisScript.of(HELD + """
             if held(KEYS[1], ARGV[1]) then
               return 0
             end
-            redis.call('SET', KEYS[1], 'queue:' .. ARGV[2] .. ':' .. ARGV[3], 'PX', ARGV[5])
-            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            if KEYS[2] then
+              redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+            end
             return 1
             """, Long.class);
 
@@ -107,15 +113,6 @@ class MatchQueue {
               redis.call('INCR', KEYS[3])
             end
             return removed
-            """, Long.class);
-
-    /** KEYS = hold; ARGV = player, hold value, hold ms. */
-    private static final RedisScript<Long> HOLD_FOR_LOBBY = RedisScript.of(HELD + """
-            if held(KEYS[1], ARGV[1]) then
-              return 0
-            end
-            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            return 1
             """, Long.class);
 
     /** ARGV = players: frees them at once from their claim (their match could not be created). */
@@ -255,9 +252,10 @@ class MatchQueue {
 
     /** @return false when the player already waits somewhere (a queue or a lobby) or was just matched */
     Mono<Boolean> join(String playerId, MatchMode mode, int rating, long now) {
-        return redis.execute(JOIN, List.of(holderKey(playerId), queueKey(mode)),
-                        List.of(playerId, mode.name(), member(now, playerId), String.valueOf(rating),
-                                String.valueOf(HOLD.toMillis())))
+        String member = member(now, playerId);
+        return redis.execute(HOLD_PLAYER, List.of(holderKey(playerId), queueKey(mode)),
+                        List.of(playerId, "queue:" + mode.name() + ":" + member, String.valueOf(HOLD.toMillis()),
+                                String.valueOf(rating), member))
                 .next().map(r -> r == 1L);
     }
 
@@ -268,7 +266,7 @@ class MatchQueue {
 
     /** Reserves the player for a private lobby (fails when they already wait somewhere or were just matched). */
     Mono<Boolean> holdForLobby(String playerId, String code) {
-        return redis.execute(HOLD_FOR_LOBBY, List.of(holderKey(playerId)),
+        return redis.execute(HOLD_PLAYER, List.of(holderKey(playerId)),
                         List.of(playerId, "lobby:" + code, String.valueOf(HOLD.toMillis())))
                 .next().map(r -> r == 1L);
     }
