@@ -9,11 +9,9 @@ public interface JudgeJobPublisher {
     /** Enqueues the job; returns when the queue has accepted it. Publishing the same job twice is harmless. */
     void publish(JudgeJob job);
 
-    /** Enqueues several jobs, in this order; implementations may send them in one round trip. */
-    default void publishAll(List<JudgeJob> jobs) {
-        jobs.forEach(this::publish);
-    }
-
-    /** Like {@link #publishAll}, for jobs already serialised as JSON (the body the queue carries). */
+    /**
+     * Enqueues several jobs already serialised as JSON (the body the queue carries), in this order;
+     * implementations may send them in one round trip.
+     */
     void publishSerialized(List<String> jsonBodies);
 }

@@ -31,16 +31,10 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
 
     @Override
     public void publish(JudgeJob job) {
-        StringRecord record = record(job);
-        publishTimer.record(() -> redis.opsForStream().add(record));
+        publishSerialized(List.of(body(job)));
     }
 
     /** One pipelined round trip for the batch. */
-    @Override
-    public void publishAll(List<JudgeJob> jobs) {
-        publishSerialized(jobs.stream().map(this::body).toList());
-    }
-
     @Override
     public void publishSerialized(List<String> jsonBodies) {
         if (jsonBodies.size() == 1) {
@@ -58,10 +52,6 @@ class RedisJudgeJobPublisher implements JudgeJobPublisher {
                 return null;
             }
         }));
-    }
-
-    private StringRecord record(JudgeJob job) {
-        return record(body(job));
     }
 
     private static StringRecord record(String body) {

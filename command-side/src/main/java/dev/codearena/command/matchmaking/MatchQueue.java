@@ -48,6 +48,13 @@ class MatchQueue {
     /** How long a queue or lobby hold lives without the player queueing again. */
     static final Duration HOLD = Duration.ofHours(1);
 
+    /** {@code matched_slot()}: the current {@code mm:matched:{slot}} slot by Redis's clock, for every script using the sets. */
+    private static final String MATCHED_SLOT = """
+            local function matched_slot()
+              return math.floor(tonumber(redis.call('TIME')[1]) / %d)
+            end
+            """.formatted(MATCHED_SLOT_SECONDS);
+
     /**
      * {@code held(holdKey, playerId)}: whether the player waits in a queue or a lobby, or was claimed in
      * the last {@value #MATCHED_SLOTS} slots. A hold of any other kind than a queue's (a lobby's, or a
@@ -55,10 +62,7 @@ class MatchQueue {
      * while its member is still queued (one written by the previous version names no member: its queue
      * is no longer read).
      */
-    private static final String HELD = """
-            local function matched_slot()
-              return math.floor(tonumber(redis.call('TIME')[1]) / %d)
-            end
+    private static final String HELD = MATCHED_SLOT + """
             local function held(hold_key, player)
               local hold = redis.call('GET', hold_key)
               if hold then
@@ -78,15 +82,21 @@ class MatchQueue {
               end
               return false
             end
-            """.formatted(MATCHED_SLOT_SECONDS, MATCHED_SLOTS - 1);
+            """.formatted(MATCHED_SLOTS - 1);
 
-    /** KEYS = hold, queue; ARGV = player, mode, member, rating, hold ms. */
-    private static final RedisScript<Long> JOIN = RedisScript.of(HELD + """
+    /**
+     * Holds the player (joining a queue or a lobby) unless they are {@code held} already. KEYS = hold,
+     * then the queue when joining one; ARGV = player, hold value, hold ms, then the rating and the member
+     * when joining a queue.
+     */
+    private static final RedisScript<Long> HOLD_PLAYER = RedisScript.of(HELD + """
             if held(KEYS[1], ARGV[1]) then
               return 0
             end
-            redis.call('SET', KEYS[1], 'queue:' .. ARGV[2] .. ':' .. ARGV[3], 'PX', ARGV[5])
-            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            if KEYS[2] then
+              redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+            end
             return 1
             """, Long.class);
 
@@ -105,17 +115,8 @@ class MatchQueue {
             return removed
             """, Long.class);
 
-    /** KEYS = hold; ARGV = player, hold value, hold ms. */
-    private static final RedisScript<Long> HOLD_FOR_LOBBY = RedisScript.of(HELD + """
-            if held(KEYS[1], ARGV[1]) then
-              return 0
-            end
-            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            return 1
-            """, Long.class);
-
     /** ARGV = players: frees them at once from their claim (their match could not be created). */
-    private static final RedisScript<Long> RELEASE = RedisScript.of(HELD + """
+    private static final RedisScript<Long> RELEASE = RedisScript.of(MATCHED_SLOT + """
             local slot = matched_slot()
             for s = slot - %d, slot do
               redis.call('SREM', 'mm:matched:' .. s, unpack(ARGV))
@@ -135,7 +136,7 @@ class MatchQueue {
      * Claimed players leave the queue (variadic ZREM) and join the current matched slot (variadic SADD).
      * Every value crossing between Lua and Redis costs, so the common path passes ARGV through as it is.
      */
-    private static final RedisScript<List> CLAIM = RedisScript.of("""
+    private static final RedisScript<List> CLAIM = RedisScript.of(MATCHED_SLOT + """
             local chunk = %d
             local members = ARGV
             local first = 3
@@ -178,7 +179,7 @@ class MatchQueue {
               last = #members
             end
             if last >= first then
-              local slot = math.floor(tonumber(redis.call('TIME')[1]) / %d)
+              local slot = matched_slot()
               local matched = 'mm:matched:' .. slot
               local players = {}
               for s = first, last, chunk do
@@ -193,7 +194,7 @@ class MatchQueue {
               redis.call('INCR', KEYS[2])
             end
             return unclaimed
-            """.formatted(LUA_CHUNK, MATCHED_SLOT_SECONDS, SINCE_DIGITS + 2, MATCHED_SLOTS, MATCHED_SLOT_SECONDS * 1000),
+            """.formatted(LUA_CHUNK, SINCE_DIGITS + 2, MATCHED_SLOTS, MATCHED_SLOT_SECONDS * 1000),
             List.class);
 
     private static final RedisScript<Long> UNLOCK = RedisScript.of("""
@@ -251,9 +252,10 @@ class MatchQueue {
 
     /** @return false when the player already waits somewhere (a queue or a lobby) or was just matched */
     Mono<Boolean> join(String playerId, MatchMode mode, int rating, long now) {
-        return redis.execute(JOIN, List.of(holderKey(playerId), queueKey(mode)),
-                        List.of(playerId, mode.name(), member(now, playerId), String.valueOf(rating),
-                                String.valueOf(HOLD.toMillis())))
+        String member = member(now, playerId);
+        return redis.execute(HOLD_PLAYER, List.of(holderKey(playerId), queueKey(mode)),
+                        List.of(playerId, "queue:" + mode.name() + ":" + member, String.valueOf(HOLD.toMillis()),
+                                String.valueOf(rating), member))
                 .next().map(r -> r == 1L);
     }
 
@@ -264,7 +266,7 @@ class MatchQueue {
 
     /** Reserves the player for a private lobby (fails when they already wait somewhere or were just matched). */
     Mono<Boolean> holdForLobby(String playerId, String code) {
-        return redis.execute(HOLD_FOR_LOBBY, List.of(holderKey(playerId)),
+        return redis.execute(HOLD_PLAYER, List.of(holderKey(playerId)),
                         List.of(playerId, "lobby:" + code, String.valueOf(HOLD.toMillis())))
                 .next().map(r -> r == 1L);
     }

@@ -146,6 +146,11 @@ final class RebuildPass {
 
     /** The lowest position the pass has handled (-1 before its worker has claimed its segment). */
     long position() {
+        return lowestPosition(processor);
+    }
+
+    /** The lowest position any segment of {@code processor} has handled (-1 before its workers claim segments). */
+    static long lowestPosition(TrackingEventProcessor processor) {
         return processor.processingStatus().values().stream()
                 .mapToLong(s -> s.getCurrentPosition().orElse(-1))
                 .min().orElse(-1);

@@ -95,14 +95,16 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
         if (!leftover.isEmpty()) {
             log.warn("event=read-model-rebuild-pass-interrupted passes={}", leftover);
         }
+        Long first = null;
         for (String readModel : QueryProcessingGroups.ALL) {
             if (processing.eventProcessor(readModel, TrackingEventProcessor.class).isEmpty()) {
                 continue;
             }
             OptionalLong upTo = RebuildPass.replayingUpTo(processing, readModel);
             if (upTo.isPresent()) {
+                first = first == null ? firstEvent() : first;
                 guard.markRebuilding(readModel);
-                rebuilds.put(readModel, new Rebuild(Instant.now(), upTo.getAsLong(), firstEvent(), null));
+                rebuilds.put(readModel, new Rebuild(Instant.now(), upTo.getAsLong(), first, null));
                 log.warn("event=read-model-rebuild-resumed readModel={} upTo={}", readModel, upTo.getAsLong());
             }
         }
@@ -135,7 +137,8 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
             starting.add(readModel);
         }
         if (!starting.isEmpty()) {
-            split(starting).forEach(this::start);
+            long first = firstEvent();
+            split(starting).forEach(group -> start(group, first));
         }
         return readModels.stream().distinct().map(this::status).toList();
     }
@@ -169,9 +172,8 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
         return groups;
     }
 
-    private void start(List<String> readModels) {
+    private void start(List<String> readModels, long first) {
         Instant startedAt = Instant.now();
-        long first = firstEvent();
         String name = RebuildPass.NAME_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         readModels.forEach(guard::markRebuilding);
         try {
@@ -222,13 +224,7 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     /** How far the rebuild has come: the pass's position while a pass runs it, else the read model's own processor's. */
     private long position(String readModel, Rebuild rebuild) {
         RebuildPass pass = rebuild.pass;
-        if (pass != null) {
-            return pass.position();
-        }
-        Map<Integer, EventTrackerStatus> segments = processor(readModel).processingStatus();
-        return segments.values().stream()
-                .mapToLong(s -> s.getCurrentPosition().orElse(-1))
-                .min().orElse(-1);
+        return pass != null ? pass.position() : RebuildPass.lowestPosition(processor(readModel));
     }
 
     private synchronized void watch() {

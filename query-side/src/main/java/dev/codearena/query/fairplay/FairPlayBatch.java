@@ -415,9 +415,8 @@ final class FairPlayBatch {
         }, playerIds.toArray(String[]::new), limits.toArray(Integer[]::new), judgedMatches.toArray(String[]::new),
                 judgedSubmissions.toArray(String[]::new));
         // Overlay this batch: new verdicts of stored solutions, and this batch's own solutions of the player.
-        Map<String, Recent> byPlayer = loaded;
-        for (Map<String, Object> row : submissionRowsInserted()) {
-            Recent candidates = byPlayer.get((String) row.get("player_id"));
+        for (Map<String, Object> row : submissionRows.insertedRows()) {
+            Recent candidates = loaded.get((String) row.get("player_id"));
             if (candidates != null && SubmissionKind.SOLUTION.name().equals(row.get("kind")) && row.get("revealed_at") != null) {
                 String match = (String) row.get("match_id");
                 String submission = (String) row.get("submission_id");
@@ -435,10 +434,6 @@ final class FairPlayBatch {
             }
             recent.putIfAbsent(e.getKey(), e.getValue());
         }
-    }
-
-    private Collection<Map<String, Object>> submissionRowsInserted() {
-        return submissionRows.insertedRows();
     }
 
     // --- meetings --------------------------------------------------------------------------------
