@@ -100,6 +100,10 @@ public final class Judge implements AutoCloseable {
         return sandbox;
     }
 
+    public JudgeConfig config() {
+        return config;
+    }
+
     public LanguageHealth health() {
         return health;
     }
