@@ -66,6 +66,8 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     private final int batchSize;
     private final int passes;
     private volatile boolean running;
+    /** Guarded by this. */
+    private boolean destroyed;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild-watcher");
@@ -329,10 +331,15 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
 
     /**
      * Stops running passes without a hand-over: the read models' tokens are those of the last committed batch,
-     * and the next start resumes their rebuilds (see the class comment).
+     * and the next start resumes their rebuilds (see the class comment). Once: on a normal shutdown Spring calls
+     * {@link #stop()} (lifecycle) and then this (disposal); the latter alone after a start-up that failed.
      */
     @Override
     public synchronized void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
         watcher.shutdownNow();
         rebuilds.values().stream().filter(r -> r.finishedAt == null).map(r -> r.pass).filter(Objects::nonNull).distinct()
                 .forEach(pass -> {
