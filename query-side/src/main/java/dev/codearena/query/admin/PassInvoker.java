@@ -39,6 +39,7 @@ final class PassInvoker implements EventHandlerInvoker {
     private final List<EventHandlerInvoker> delegates;
     private final List<Target> targets;
     private final Map<Route, Target[]> routes = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Boolean> handledTypes = new ConcurrentHashMap<>();
 
     PassInvoker(List<EventHandlerInvoker> delegates) {
         this.delegates = List.copyOf(delegates);
@@ -68,9 +69,10 @@ final class PassInvoker implements EventHandlerInvoker {
         return route(eventMessage).length > 0;
     }
 
+    /** Asked for every event by the pass's reader thread ({@link ReadAheadMessageSource}), hence cached. */
     @Override
     public boolean canHandleType(Class<?> payloadType) {
-        return delegates.stream().anyMatch(d -> d.canHandleType(payloadType));
+        return handledTypes.computeIfAbsent(payloadType, type -> delegates.stream().anyMatch(d -> d.canHandleType(type)));
     }
 
     @Override

@@ -40,8 +40,12 @@ final class CpuMeter {
 
     /** CPU nanoseconds used so far by the live threads whose name starts with {@code EventProcessor[group]}. */
     static long processorThreadNanos(String group) {
+        return threadNanos("EventProcessor[" + group + "]");
+    }
+
+    /** CPU time of the live threads whose name starts with {@code prefix}. */
+    static long threadNanos(String prefix) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        String prefix = "EventProcessor[" + group + "]";
         return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
                 .filter(info -> info != null && info.getThreadName().startsWith(prefix))
                 .mapToLong(ThreadInfo::getThreadId).map(threads::getThreadCpuTime).filter(n -> n > 0).sum();

@@ -133,9 +133,11 @@ class QueryRebuildBenchmark {
             System.out.printf("BENCH rebuild-all complete=%s afterSeconds=%.1f %s%n", complete, allSeconds, uptime());
             for (String pass : passes) {
                 Long passCpu = threadCpu.get(pass);
-                System.out.printf("BENCH   pass=%s readModels=%s threadCpuMsPer1000Events=%s%n", pass,
+                Long readerCpu = threadCpu.get(pass + "-reader");
+                System.out.printf("BENCH   pass=%s readModels=%s threadCpuMsPer1000Events=%s readerThreadCpuMsPer1000Events=%s%n", pass,
                         QueryProcessingGroups.ALL.stream().filter(m -> pass.equals(rebuilds.passOf(m))).toList(),
-                        passCpu == null ? "-" : String.format("%.1f", passCpu / 1e6 / (events / 1000.0)));
+                        passCpu == null ? "-" : String.format("%.1f", passCpu / 1e6 / (events / 1000.0)),
+                        readerCpu == null ? "-" : String.format("%.1f", readerCpu / 1e6 / (events / 1000.0)));
             }
             for (RebuildStatus status : rebuilds.statusAll()) {
                 System.out.printf("BENCH   readModel=%s state=%s processed=%d/%d wallSeconds=%s eventsPerSecond=%.0f etaSeconds=%s%n",
@@ -284,6 +286,7 @@ class QueryRebuildBenchmark {
         java.util.function.BooleanSupplier done = () -> {
             for (String pass : passes) {
                 threadCpu.merge(pass, CpuMeter.processorThreadNanos(pass), Math::max);
+                threadCpu.merge(pass + "-reader", CpuMeter.threadNanos(pass + "-reader"), Math::max);
             }
             boolean all = true;
             for (String readModel : readModels) {
