@@ -1,6 +1,5 @@
 package dev.codearena.query.live;
 
-import dev.codearena.query.QueryProcessingGroups;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.api.judge.Verdict;
@@ -29,7 +28,6 @@ import dev.codearena.api.match.RoundStarted;
 import dev.codearena.api.match.SabotageAccepted;
 import dev.codearena.api.match.SabotageRefused;
 import dev.codearena.api.match.SabotageSubmitted;
-import dev.codearena.api.wire.MatchSabotagePayload;
 import dev.codearena.api.match.Standing;
 import dev.codearena.api.match.SubmissionJudged;
 import dev.codearena.api.match.SubmissionReceived;
@@ -44,13 +42,20 @@ import dev.codearena.api.wire.MatchGolfPayload;
 import dev.codearena.api.wire.MatchLockoutPayload;
 import dev.codearena.api.wire.MatchPhasePayload;
 import dev.codearena.api.wire.MatchRoundPayload;
+import dev.codearena.api.wire.MatchSabotagePayload;
 import dev.codearena.api.wire.MatchSubmissionPayload;
 import dev.codearena.api.wire.MatchVerdictPayload;
+import dev.codearena.query.QueryProcessingGroups;
 import dev.codearena.query.support.UnitOfWorkBatch;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,16 +63,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.springframework.data.redis.connection.RedisStringCommands;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -88,6 +96,13 @@ class LiveViewProjection {
 
     static final String GROUP = QueryProcessingGroups.LIVE_VIEWS;
     private static final String BATCH = LiveViewProjection.class.getName();
+    private static final byte[] LIVE_MATCHES = bytes(LiveKeys.LIVE_MATCHES);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /** The event types handled here (all of them a Match aggregate's), for the batch's read-ahead. */
+    private static final Set<Class<?>> HANDLED = Arrays.stream(LiveViewProjection.class.getDeclaredMethods())
+            .filter(method -> method.isAnnotationPresent(EventHandler.class))
+            .map(method -> method.getParameterTypes()[0])
+            .collect(Collectors.toUnmodifiableSet());
 
     private final StringRedisTemplate redis;
     private final ObjectMapper json;
@@ -382,7 +397,10 @@ class LiveViewProjection {
     }
 
     private Optional<LiveViewState> load(MatchId matchId) {
-        String stored = redis.opsForValue().get(LiveKeys.view(matchId));
+        return parse(matchId, redis.opsForValue().get(LiveKeys.view(matchId)));
+    }
+
+    private Optional<LiveViewState> parse(MatchId matchId, String stored) {
         if (stored == null) {
             return Optional.empty();
         }
@@ -393,8 +411,54 @@ class LiveViewProjection {
         }
     }
 
+    /**
+     * A new batch with the views of every match its events belong to read up front, in one MGET, instead of one GET
+     * per match as the handlers first touch it. Nothing of the batch is written before it commits, so these are the
+     * views each handler would have read. (Every event handled here is a Match aggregate's, whose identifier is the
+     * match id, as the views' {@code version} being the aggregate's sequence number already assumes.)
+     */
+    private Batch newBatch() {
+        Batch batch = new Batch();
+        if (CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?> unitOfWork) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Message<?> message : unitOfWork.getMessages()) {
+                if (message instanceof DomainEventMessage<?> event && HANDLED.contains(event.getPayloadType())) {
+                    ids.add(event.getAggregateIdentifier());
+                }
+            }
+            if (!ids.isEmpty()) {
+                List<String> keys = ids.stream().map(id -> LiveKeys.view(MatchId.of(id))).toList();
+                List<String> stored = redis.opsForValue().multiGet(keys);
+                int i = 0;
+                for (String id : ids) {
+                    MatchId matchId = MatchId.of(id);
+                    batch.views.put(matchId, parse(matchId, stored.get(i++)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * Sends {@code commands} on the application's shared Redis connection and waits for every reply. They go out back to
+     * back, as in a pipeline, but without the dedicated connection Spring Data Redis opens (and closes) for every
+     * {@code executePipelined} when there is no connection pool: a TCP connect and handshake per batch, a large part of
+     * this projection's cost in a rebuild. A failed command fails the batch (which is then retried).
+     */
+    private void send(Function<RedisClusterAsyncCommands<byte[], byte[]>, List<RedisFuture<?>>> commands) {
+        redis.execute((RedisCallback<Void>) connection -> {
+            @SuppressWarnings("unchecked")
+            RedisClusterAsyncCommands<byte[], byte[]> shared = (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            List<RedisFuture<?>> replies = commands.apply(shared);
+            if (!LettuceFutures.awaitAll(REPLY_TIMEOUT, replies.toArray(RedisFuture[]::new))) {
+                throw new IllegalStateException("Redis did not answer " + replies.size() + " commands within " + REPLY_TIMEOUT);
+            }
+            return null;
+        });
+    }
+
     private Batch batch(ReplayStatus replay) {
-        Batch batch = UnitOfWorkBatch.current(BATCH, Batch::new, this::write);
+        Batch batch = UnitOfWorkBatch.current(BATCH, this::newBatch, this::write);
         if (replay.isReplay() && !batch.replaying) {
             batch.replaying = true;
         } else if (!replay.isReplay() && !batch.publishRegistered) {
@@ -405,30 +469,33 @@ class LiveViewProjection {
     }
 
     private void write(Batch batch) {
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        if (batch.dirty.isEmpty()) {
+            return;
+        }
+        send(commands -> {
+            List<RedisFuture<?>> replies = new ArrayList<>();
             for (MatchId id : batch.dirty) {
                 LiveViewState s = batch.views.get(id).orElseThrow();
                 byte[] key = bytes(LiveKeys.view(id));
                 byte[] member = bytes(id.value());
                 if (s.isOver()) {
-                    connection.zSetCommands().zRem(bytes(LiveKeys.LIVE_MATCHES), member);
+                    replies.add(commands.zrem(LIVE_MATCHES, member));
                     // Live, a finished match's view is kept for ENDED_VIEW_TTL_SECONDS; replayed, for what is left of
                     // that time since it ended, so a rebuild gives back exactly the views that were there before.
                     long keepSeconds = batch.replaying
                             ? (s.endedAt == null ? 0 : LiveKeys.ENDED_VIEW_TTL_SECONDS - Duration.between(s.endedAt, Instant.now()).toSeconds())
                             : LiveKeys.ENDED_VIEW_TTL_SECONDS;
                     if (keepSeconds > 0) {
-                        connection.stringCommands().set(key, bytes(toJson(s.toView())),
-                                Expiration.from(Duration.ofSeconds(keepSeconds)), RedisStringCommands.SetOption.upsert());
+                        replies.add(commands.set(key, bytes(toJson(s.toView())), SetArgs.Builder.ex(keepSeconds)));
                     } else {
-                        connection.keyCommands().del(key);
+                        replies.add(commands.del(key));
                     }
                 } else {
-                    connection.stringCommands().set(key, bytes(toJson(s.toView())));
-                    connection.zSetCommands().zAdd(bytes(LiveKeys.LIVE_MATCHES), s.createdAt.toEpochMilli(), member);
+                    replies.add(commands.set(key, bytes(toJson(s.toView()))));
+                    replies.add(commands.zadd(LIVE_MATCHES, s.createdAt.toEpochMilli(), member));
                 }
             }
-            return null;
+            return replies;
         });
     }
 
@@ -436,12 +503,13 @@ class LiveViewProjection {
         if (batch.payloads.isEmpty()) {
             return;
         }
-        redis.executePipelined((RedisCallback<Object>) connection -> {
+        send(commands -> {
+            List<RedisFuture<?>> replies = new ArrayList<>();
             for (int i = 0; i < batch.payloads.size(); i++) {
-                connection.publish(bytes(LiveKeys.channel(batch.messages.get(i))),
-                        bytes(toJson(LiveMessage.of(batch.payloads.get(i)))));
+                replies.add(commands.publish(bytes(LiveKeys.channel(batch.messages.get(i))),
+                        bytes(toJson(LiveMessage.of(batch.payloads.get(i))))));
             }
-            return null;
+            return replies;
         });
     }
 

@@ -52,6 +52,20 @@ class MatchProjection {
     static final String GROUP = QueryProcessingGroups.MATCHES;
     private static final String BATCH = MatchProjection.class.getName();
 
+    /** The tables' columns that are not text (V3_1__read_models.sql), for the {@code unnest} writes. */
+    private static final Map<String, String> MATCH_TYPES = Map.of("round", "integer", "player_count", "integer",
+            "created_at", "timestamptz", "starts_at", "timestamptz", "started_at", "timestamptz", "period_ends_at", "timestamptz",
+            "ended_at", "timestamptz", "finalised", "boolean");
+    private static final Map<String, String> PLAYER_TYPES = Map.ofEntries(Map.entry("seat", "integer"),
+            Map.entry("created_at", "timestamptz"), Map.entry("rating_at_start", "integer"), Map.entry("forfeited", "boolean"),
+            Map.entry("eliminated_round", "integer"), Map.entry("place", "integer"), Map.entry("score", "integer"),
+            Map.entry("decisive_at", "timestamptz"), Map.entry("rating_before", "integer"), Map.entry("rating_after", "integer"),
+            Map.entry("overall_before", "integer"), Map.entry("overall_after", "integer"));
+    private static final Map<String, String> PROBLEM_TYPES = Map.of("position", "integer", "version", "bigint",
+            "difficulty", "integer", "points", "integer", "locked_at", "timestamptz");
+    private static final Map<String, String> SUBMISSION_TYPES = Map.of("source_bytes", "integer", "received_at", "timestamptz",
+            "tests_passed", "integer", "test_count", "integer", "judged_at", "timestamptz");
+
     private final JdbcTemplate jdbc;
 
     MatchProjection(JdbcTemplate jdbc) {
@@ -303,12 +317,17 @@ class MatchProjection {
         return UnitOfWorkBatch.current(BATCH, Batch::new, this::flush);
     }
 
+    /**
+     * Writes the batch: each table's new rows, and its changed rows grouped by the columns they change, as one
+     * {@code unnest} statement per group ({@link RowBatch#flushInsertsAsArrays}, {@link RowBatch#flushUpdatesAsArrays})
+     * instead of a JDBC batch of one statement per row, which PostgreSQL would parse, plan and execute row by row.
+     */
     private void flush(Batch batch) {
         batch.players.flushDeletes(jdbc);
-        batch.matches.flushInserts(jdbc);
-        batch.players.flushInserts(jdbc);
-        batch.problems.flushInserts(jdbc);
-        batch.submissions.flushInserts(jdbc);
+        batch.matches.flushInsertsAsArrays(jdbc, MATCH_TYPES);
+        batch.players.flushInsertsAsArrays(jdbc, PLAYER_TYPES);
+        batch.problems.flushInsertsAsArrays(jdbc, PROBLEM_TYPES);
+        batch.submissions.flushInsertsAsArrays(jdbc, SUBMISSION_TYPES);
         if (!batch.sabotageRefusals.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO qs_submission (match_id, submission_id, player_id, kind, received_at, status, refusal, refusal_detail)
@@ -316,10 +335,10 @@ class MatchProjection {
                     ON CONFLICT (match_id, submission_id) DO UPDATE
                     SET refusal = excluded.refusal, refusal_detail = excluded.refusal_detail""", batch.sabotageRefusals);
         }
-        batch.matches.flushUpdates(jdbc);
-        batch.players.flushUpdates(jdbc);
-        batch.problems.flushUpdates(jdbc);
-        batch.submissions.flushUpdates(jdbc);
+        batch.matches.flushUpdatesAsArrays(jdbc, MATCH_TYPES);
+        batch.players.flushUpdatesAsArrays(jdbc, PLAYER_TYPES);
+        batch.problems.flushUpdatesAsArrays(jdbc, PROBLEM_TYPES);
+        batch.submissions.flushUpdatesAsArrays(jdbc, SUBMISSION_TYPES);
     }
 
     private static final class Batch {

@@ -155,12 +155,20 @@ public final class RowBatch {
         });
     }
 
+    /**
+     * A value as the text PostgreSQL casts back to it. Timestamps are rounded to the microsecond, half up, as the JDBC
+     * driver does for a {@code Timestamp} parameter (PostgreSQL itself would round a longer fraction half to even), so a
+     * row written through arrays equals one written with parameters.
+     */
     private static String arrayText(Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant().toString();
+            Instant at = timestamp.toInstant();
+            int nanos = at.getNano();
+            int rounded = (nanos + 500) / 1000 * 1000;
+            return (rounded == nanos ? at : Instant.ofEpochSecond(at.getEpochSecond(), rounded)).toString();
         }
         return value.toString();
     }
@@ -175,6 +183,43 @@ public final class RowBatch {
         String where = whereKey();
         groups.forEach((columns, rows) -> jdbc.batchUpdate("UPDATE " + table + " SET "
                 + String.join(", ", columns.stream().map(c -> c + " = ?").toList()) + " WHERE " + where, rows));
+    }
+
+    /**
+     * Like {@link #flushUpdates} but each group of rows (rows changing the same columns) goes as ONE statement,
+     * {@code UPDATE table SET ... FROM unnest(arrays) WHERE key matches}, with the values sent as in
+     * {@link #flushInsertsAsArrays}. Each row appears once in this batch's updates, so no row is updated twice by one
+     * statement.
+     */
+    public void flushUpdatesAsArrays(JdbcTemplate jdbc, Map<String, String> columnTypes) {
+        Map<List<String>, List<Map.Entry<List<Object>, Map<String, Object>>>> groups = new LinkedHashMap<>();
+        for (Map.Entry<List<Object>, Map<String, Object>> update : updates.entrySet()) {
+            groups.computeIfAbsent(List.copyOf(update.getValue().keySet()), c -> new ArrayList<>()).add(update);
+        }
+        groups.forEach((columns, rows) -> {
+            List<String> all = new ArrayList<>(keyColumns);
+            all.addAll(columns);
+            String[][] arrays = new String[all.size()][rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                int c = 0;
+                for (Object part : rows.get(r).getKey()) {
+                    arrays[c++][r] = arrayText(jdbcValue(part));
+                }
+                for (Object value : rows.get(r).getValue().values()) {
+                    arrays[c++][r] = arrayText(value);
+                }
+            }
+            String sql = "UPDATE " + table + " AS t SET "
+                    + String.join(", ", columns.stream().map(c -> c + " = u." + c + "::" + columnTypes.getOrDefault(c, "text")).toList())
+                    + " FROM unnest(" + String.join(", ", all.stream().map(c -> "?::text[]").toList()) + ") AS u("
+                    + String.join(", ", all) + ") WHERE "
+                    + String.join(" AND ", keyColumns.stream().map(c -> "t." + c + " = u." + c + "::" + columnTypes.getOrDefault(c, "text")).toList());
+            jdbc.update(sql, statement -> {
+                for (int c = 0; c < arrays.length; c++) {
+                    statement.setArray(c + 1, statement.getConnection().createArrayOf("text", arrays[c]));
+                }
+            });
+        });
     }
 
     private String whereKey() {

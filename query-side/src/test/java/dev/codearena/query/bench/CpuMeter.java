@@ -41,6 +41,14 @@ final class CpuMeter {
                 .sum() * NANOS_PER_TICK;
     }
 
+    /** CPU nanoseconds used so far by this test's Redis server (started from this JVM's temporary directory); 0 where /proc is missing. */
+    static long redisNanos() {
+        String tmp = System.getProperty("java.io.tmpdir");
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("redis-server") && c.contains(tmp)).orElse(false))
+                .mapToLong(p -> ticks(p.pid())).sum() * NANOS_PER_TICK;
+    }
+
     /** CPU nanoseconds used so far by the live threads whose name starts with {@code EventProcessor[group]}. */
     static long processorThreadNanos(String group) {
         return threadNanos("EventProcessor[" + group + "]");

@@ -205,6 +205,7 @@ class QueryRebuildBenchmark {
             long one = System.nanoTime();
             long oneCpu = CpuMeter.jvmNanos();
             long onePostgresCpu = CpuMeter.postgresNanos();
+            long oneRedisCpu = CpuMeter.redisNanos();
             // "a+b" rebuilds a and b together in one pass (e.g. with and without a read model, for its marginal cost)
             List<String> together = List.of(readModel.split("\\+"));
             rebuilds.rebuild(together);
@@ -212,10 +213,11 @@ class QueryRebuildBenchmark {
             double seconds = (System.nanoTime() - one) / 1e9;
             long jvm = CpuMeter.jvmNanos() - oneCpu;
             long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
+            long redis = CpuMeter.redisNanos() - oneRedisCpu;
             System.out.printf("BENCH rebuild-one readModel=%s events=%d seconds=%.1f eventsPerSecond=%.0f"
-                            + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f %s%n", readModel, events, seconds,
+                            + " cpuMsPer1000Events jvm=%.1f postgres=%.1f total=%.1f redis=%.1f %s%n", readModel, events, seconds,
                     events / seconds, jvm / 1e6 / (events / 1000.0), postgres / 1e6 / (events / 1000.0),
-                    (jvm + postgres) / 1e6 / (events / 1000.0), uptime());
+                    (jvm + postgres) / 1e6 / (events / 1000.0), redis / 1e6 / (events / 1000.0), uptime());
             if (jfr != null) {
                 java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-" + readModel + ".jfr").toAbsolutePath();
                 jfr.dump(file);

@@ -105,7 +105,13 @@ public final class ArenaHistory {
      * @param matches finished (or cancelled) matches; {@code live} more are left running at the end
      */
     public static ArenaHistory generate(long seed, String prefix, int playerCount, int clanCount, int matches, int live) {
-        ArenaHistory h = new ArenaHistory(seed, Instant.parse("2026-01-01T00:00:00Z"));
+        return generate(seed, prefix, playerCount, clanCount, matches, live, Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    /** As {@link #generate(long, String, int, int, int, int)}, with the first event at {@code start}. */
+    public static ArenaHistory generate(long seed, String prefix, int playerCount, int clanCount, int matches, int live,
+                                        Instant start) {
+        ArenaHistory h = new ArenaHistory(seed, start);
         h.problems(prefix, 12);
         h.players(prefix, playerCount);
         h.clans(prefix, clanCount);
