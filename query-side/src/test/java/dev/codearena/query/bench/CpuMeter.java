@@ -62,6 +62,10 @@ final class CpuMeter {
                 .mapToLong(ThreadInfo::getThreadId).map(threads::getThreadCpuTime).filter(n -> n > 0).sum();
     }
 
+    private static long ticks(long pid) {
+        return ticks(pid, false);
+    }
+
     /**
      * @param withExitedChildren also the CPU of the process's children that have exited (cutime, cstime): for the
      *                           PostgreSQL server, whose backends and autovacuum workers come and go during a run
