@@ -51,15 +51,39 @@ final class Compiler {
         this.timeLimitMs = timeLimitMs;
     }
 
-    Compiled compile(LanguageDefinition language, String source, boolean useCache) throws SandboxException, IOException {
+    /** The cached result of compiling this source before, or null if there is none. */
+    Compiled cached(LanguageDefinition language, String source) throws IOException {
         String key = key(language, source);
         Path programDir = cacheDir.resolve(key);
         Path resultFile = cacheDir.resolve(key + ".result");
-        if (useCache && Files.isRegularFile(resultFile)) {
+        if (Files.isRegularFile(resultFile)) {
             String cached = Files.readString(resultFile);
             boolean success = cached.startsWith("ok\n");
             if (!success || Files.isDirectory(programDir)) {
                 return new Compiled(new CompileResult(success, cached.substring(3), 0, true), success ? programDir : null);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A fresh directory holding only the source, for running a program whose compile step is a
+     * mere check ({@link LanguageDefinition#compileOnlyChecks}) while that check runs; the caller deletes it.
+     */
+    Path stageSource(LanguageDefinition language, String source) throws IOException {
+        Path dir = Files.createDirectories(stagingDir.resolve(UUID.randomUUID().toString()));
+        Files.writeString(dir.resolve(language.sourceFile()), source);
+        return dir;
+    }
+
+    Compiled compile(LanguageDefinition language, String source, boolean useCache) throws SandboxException, IOException {
+        String key = key(language, source);
+        Path programDir = cacheDir.resolve(key);
+        Path resultFile = cacheDir.resolve(key + ".result");
+        if (useCache) {
+            Compiled cached = cached(language, source);
+            if (cached != null) {
+                return cached;
             }
         }
         Path staging = Files.createDirectories(stagingDir.resolve(UUID.randomUUID().toString()));
@@ -68,8 +92,12 @@ final class Compiler {
             long start = System.nanoTime();
             RunOutcome outcome;
             String output;
-            try (SandboxSession session = sandbox.open(new SessionSpec(language.language(), staging, true,
-                    COMPILE_SCRATCH_BYTES, language.compileExtraDir()))) {
+            // a mere check reads the source and writes nothing: a run-shaped session (read-only
+            // program dir), which the sandbox may have started ahead of need
+            SessionSpec spec = language.compileOnlyChecks()
+                    ? new SessionSpec(language.language(), staging, false, Judge.RUN_SCRATCH_BYTES, null)
+                    : new SessionSpec(language.language(), staging, true, COMPILE_SCRATCH_BYTES, language.compileExtraDir());
+            try (SandboxSession session = sandbox.open(spec)) {
                 outcome = session.run(new RunSpec(language.compileCommand(), language.environment(), null,
                         new ResourceLimits(timeLimitMs, timeLimitMs, COMPILE_MEMORY_KB, 0, 0, COMPILE_OUTPUT_BYTES, 64),
                         true));

@@ -88,7 +88,9 @@ public final class Judge implements AutoCloseable {
             Files.createDirectories(config.workDir());
             SupervisorBinary supervisor = SupervisorBinary.build(config.workDir());
             Sandbox sandbox = Sandboxes.create(config.sandbox(), new SandboxContext(config.workDir(), supervisor));
-            return new Judge(config, sandbox, Languages.create(config.workDir(), config.precompiledHeader()));
+            Judge judge = new Judge(config, sandbox, Languages.create(config.workDir(), config.precompiledHeader()));
+            sandbox.keepWarm(RUN_SCRATCH_BYTES, config.warmSessions());
+            return judge;
         } catch (IOException e) {
             throw new SandboxException("cannot prepare the judge work dir " + config.workDir(), e);
         }
@@ -96,6 +98,10 @@ public final class Judge implements AutoCloseable {
 
     public Sandbox sandbox() {
         return sandbox;
+    }
+
+    public JudgeConfig config() {
+        return config;
     }
 
     public LanguageHealth health() {
@@ -177,7 +183,13 @@ public final class Judge implements AutoCloseable {
         LanguageDefinition language = languages.get(job.language());
         Compiler.Compiled compiled;
         try {
-            compiled = compiler.compile(language, job.source(), true);
+            compiled = compiler.cached(language, job.source());
+            if (compiled == null && language.compileOnlyChecks()) {
+                return checkWhileTesting(job, listener, language, tests, checker);
+            }
+            if (compiled == null) {
+                compiled = compiler.compile(language, job.source(), false);
+            }
         } catch (SandboxException | IOException e) {
             log.error("compilation of {} failed in the judge", job.submissionId(), e);
             return result(job, Verdict.IE, new CompileResult(false, "", 0, false), List.of(), "internal error: " + e.getMessage());
@@ -186,7 +198,59 @@ public final class Judge implements AutoCloseable {
         if (!compiled.result().success()) {
             return result(job, Verdict.CE, compiled.result(), List.of(), compiled.result().output());
         }
-        return runTests(job, listener, language, compiled, tests, checker);
+        OrderedResults ordered = new OrderedResults(tests.size(), job.stopOnFirstFailure(), listener, false);
+        String failure = runTests(job, language, compiled.programDir(), tests, checker, ordered);
+        return failure != null ? result(job, Verdict.IE, compiled.result(), ordered.reported(), failure)
+                : result(job, ordered.verdict(), compiled.result(), ordered.reported(), null);
+    }
+
+    /**
+     * For a language whose compile step only checks the source: runs the check in its own session
+     * while the tests already run from the source in theirs, and holds every test result back
+     * until the check passed. A submission that fails the check is CE with no test result, exactly
+     * as if the tests had never started (they are stopped; a program with a syntax error does
+     * not get past its interpreter's own compile anyway).
+     */
+    private JudgeResult checkWhileTesting(JudgeJob job, JudgeListener listener, LanguageDefinition language,
+                                          List<TestCase> tests, Checker checker) throws IOException {
+        Path programDir = compiler.stageSource(language, job.source());
+        try {
+            OrderedResults ordered = new OrderedResults(tests.size(), job.stopOnFirstFailure(), listener, true);
+            Future<Compiler.Compiled> check = testRunners.submit(() -> {
+                try {
+                    Compiler.Compiled compiled = compiler.compile(language, job.source(), true);
+                    if (compiled.result().success()) {
+                        ordered.release(() -> listener.onCompiled(compiled.result()));
+                    } else {
+                        ordered.abort();
+                    }
+                    return compiled;
+                } catch (SandboxException | IOException | RuntimeException e) {
+                    ordered.abort();
+                    throw e;
+                }
+            });
+            String failure = runTests(job, language, programDir, tests, checker, ordered);
+            Compiler.Compiled compiled;
+            try {
+                compiled = check.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result(job, Verdict.IE, new CompileResult(false, "", 0, false), List.of(), "internal error: interrupted");
+            } catch (ExecutionException e) {
+                log.error("compilation of {} failed in the judge", job.submissionId(), e.getCause());
+                return result(job, Verdict.IE, new CompileResult(false, "", 0, false), List.of(),
+                        "internal error: " + e.getCause().getMessage());
+            }
+            if (!compiled.result().success()) {
+                listener.onCompiled(compiled.result());
+                return result(job, Verdict.CE, compiled.result(), List.of(), compiled.result().output());
+            }
+            return failure != null ? result(job, Verdict.IE, compiled.result(), ordered.reported(), failure)
+                    : result(job, ordered.verdict(), compiled.result(), ordered.reported(), null);
+        } finally {
+            dev.codearena.judge.sandbox.Files2.deleteTree(programDir);
+        }
     }
 
     /**
@@ -195,16 +259,17 @@ public final class Judge implements AutoCloseable {
      * {@code stopOnFirstFailure}, until a test before it failed). Results reach the listener and
      * the result in test order, up to the first failure when judging stops there, exactly as if
      * the tests had run one after the other; a test after the first failure that already ran
-     * because another session picked it up meanwhile is dropped.
+     * because another session picked it up meanwhile is dropped. Returns once every session is
+     * done, with the reason if the sandbox failed (then the verdict is IE), else null.
      */
-    private JudgeResult runTests(JudgeJob job, JudgeListener listener, LanguageDefinition language,
-                                 Compiler.Compiled compiled, List<TestCase> tests, Checker checker) {
+    private String runTests(JudgeJob job, LanguageDefinition language, Path programDir, List<TestCase> tests,
+                            Checker checker, OrderedResults ordered) {
         ResourceLimits limits = limits(language, job.timeLimitMs(), job.memoryMb());
-        SessionSpec spec = new SessionSpec(language.language(), compiled.programDir(), false, RUN_SCRATCH_BYTES, null);
+        SessionSpec spec = new SessionSpec(language.language(), programDir, false, RUN_SCRATCH_BYTES, null);
         int sessions = Math.min(config.testSessions(), tests.size());
-        OrderedResults ordered = new OrderedResults(tests.size(), job.stopOnFirstFailure(), listener);
         List<Future<?>> helpers = new ArrayList<>();
         String failure = null;
+        RuntimeException unexpected = null;
         try {
             for (int i = 1; i < sessions; i++) {
                 helpers.add(testRunners.submit(() -> {
@@ -214,9 +279,11 @@ public final class Judge implements AutoCloseable {
             }
             runSome(spec, job, language, limits, tests, checker, ordered);
         } catch (SandboxException | IOException e) {
-            ordered.abort();
             log.error("sandbox failure while judging {}", job.submissionId(), e);
             failure = "internal error: " + e.getMessage();
+        } catch (RuntimeException e) {
+            // runSome stopped the other sessions; they must be done before this call returns
+            unexpected = e;
         }
         for (Future<?> helper : helpers) {
             try {
@@ -229,10 +296,10 @@ public final class Judge implements AutoCloseable {
                 failure = "internal error: " + e.getCause().getMessage();
             }
         }
-        if (failure != null) {
-            return result(job, Verdict.IE, compiled.result(), ordered.reported(), failure);
+        if (unexpected != null) {
+            throw unexpected;
         }
-        return result(job, ordered.verdict(), compiled.result(), ordered.reported(), null);
+        return failure;
     }
 
     /** One session's share: takes tests in order until none is left or judging stopped. */
@@ -251,21 +318,25 @@ public final class Judge implements AutoCloseable {
     /**
      * Hands out test indexes to the sessions and passes finished results on to the listener in
      * test order (one call at a time), stopping after the first failure when the job says so.
+     * While held (the syntax check still running), results are accepted in order but reach the
+     * listener only on {@link #release}.
      */
     static final class OrderedResults {
         private final TestResult[] results;
         private final boolean stopOnFirstFailure;
         private final JudgeListener listener;
-        private final List<TestResult> reported = new ArrayList<>();
+        private final List<TestResult> accepted = new ArrayList<>();
         private int nextToRun;
-        private int nextToReport;
+        private int published;
         private boolean stopped;
+        private boolean held;
         private Verdict verdict = Verdict.AC;
 
-        OrderedResults(int count, boolean stopOnFirstFailure, JudgeListener listener) {
+        OrderedResults(int count, boolean stopOnFirstFailure, JudgeListener listener, boolean held) {
             this.results = new TestResult[count];
             this.stopOnFirstFailure = stopOnFirstFailure;
             this.listener = listener;
+            this.held = held;
         }
 
         /** The next test to run, or -1 when there is none left or judging has stopped. */
@@ -275,18 +346,32 @@ public final class Judge implements AutoCloseable {
 
         synchronized void done(int index, TestResult result) {
             results[index] = result;
-            while (!stopped && nextToReport < results.length && results[nextToReport] != null) {
-                TestResult inOrder = results[nextToReport];
-                reported.add(inOrder);
-                listener.onTest(nextToReport, results.length, inOrder);
-                nextToReport++;
+            while (!stopped && accepted.size() < results.length && results[accepted.size()] != null) {
+                TestResult inOrder = results[accepted.size()];
+                accepted.add(inOrder);
                 if (inOrder.verdict() != Verdict.AC && verdict == Verdict.AC) {
                     verdict = inOrder.verdict();
                     stopped = stopOnFirstFailure;
                 }
             }
+            publish();
         }
 
+        /** Lets results through from now on, after {@code first} (told under the same lock). */
+        synchronized void release(Runnable first) {
+            first.run();
+            held = false;
+            publish();
+        }
+
+        private void publish() {
+            while (!held && published < accepted.size()) {
+                listener.onTest(published, results.length, accepted.get(published));
+                published++;
+            }
+        }
+
+        /** Stops handing out tests and accepting results (a held result then never reaches the listener). */
         synchronized void abort() {
             stopped = true;
         }
@@ -296,7 +381,7 @@ public final class Judge implements AutoCloseable {
         }
 
         synchronized List<TestResult> reported() {
-            return List.copyOf(reported);
+            return List.copyOf(accepted);
         }
     }
 

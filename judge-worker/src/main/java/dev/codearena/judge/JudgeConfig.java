@@ -12,14 +12,27 @@ import java.nio.file.Path;
  * @param testSessions       sandbox sessions one submission's tests are spread over, run side by side
  *                           (each session runs one test at a time, with its own memory and pids
  *                           cgroup); see {@link #defaultTestSessions}
+ * @param warmSessions       run sessions the sandbox keeps started ahead of need (0: none); see
+ *                           {@link #defaultWarmSessions}
  */
 public record JudgeConfig(Path workDir, String sandbox, Path problemsRoot, String workerId,
-                          boolean precompiledHeader, long compileTimeLimitMs, int testSessions) {
+                          boolean precompiledHeader, long compileTimeLimitMs, int testSessions, int warmSessions) {
 
     public JudgeConfig {
         if (testSessions < 1) {
             throw new IllegalArgumentException("testSessions must be >= 1, was " + testSessions);
         }
+        if (warmSessions < 0) {
+            throw new IllegalArgumentException("warmSessions must be >= 0, was " + warmSessions);
+        }
+    }
+
+    /**
+     * Enough for two submissions judged at once, each taking one session for its syntax check and
+     * {@code testSessions} for its tests; the local sandbox only (Docker keeps its own container pool).
+     */
+    public static int defaultWarmSessions(String sandbox, int testSessions) {
+        return "local".equals(sandbox) ? 2 * (testSessions + 1) : 0;
     }
 
     /**
@@ -40,27 +53,33 @@ public record JudgeConfig(Path workDir, String sandbox, Path problemsRoot, Strin
         String dir = System.getProperty("codearena.judge.work-dir", System.getenv("CODEARENA_JUDGE_WORK_DIR"));
         Path workDir = dir != null ? Path.of(dir) : Path.of(System.getProperty("java.io.tmpdir"), "codearena-judge");
         return new JudgeConfig(workDir.toAbsolutePath(), sandbox, Path.of("").toAbsolutePath(),
-                "judge-" + ProcessHandle.current().pid(), true, DEFAULT_COMPILE_TIME_LIMIT_MS, defaultTestSessions(sandbox));
+                "judge-" + ProcessHandle.current().pid(), true, DEFAULT_COMPILE_TIME_LIMIT_MS, defaultTestSessions(sandbox),
+                defaultWarmSessions(sandbox, defaultTestSessions(sandbox)));
     }
 
     /** Another sandbox, with that sandbox's default number of test sessions. */
     public JudgeConfig withSandbox(String name) {
-        return new JudgeConfig(workDir, name, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, defaultTestSessions(name));
+        return new JudgeConfig(workDir, name, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, defaultTestSessions(name),
+                defaultWarmSessions(name, defaultTestSessions(name)));
     }
 
     public JudgeConfig withTestSessions(int sessions) {
-        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, sessions);
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, sessions, warmSessions);
+    }
+
+    public JudgeConfig withWarmSessions(int sessions) {
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, testSessions, sessions);
     }
 
     public JudgeConfig withWorkDir(Path dir) {
-        return new JudgeConfig(dir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, testSessions);
+        return new JudgeConfig(dir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, testSessions, warmSessions);
     }
 
     public JudgeConfig withPrecompiledHeader(boolean enabled) {
-        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, enabled, compileTimeLimitMs, testSessions);
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, enabled, compileTimeLimitMs, testSessions, warmSessions);
     }
 
     public JudgeConfig withProblemsRoot(Path root) {
-        return new JudgeConfig(workDir, sandbox, root, workerId, precompiledHeader, compileTimeLimitMs, testSessions);
+        return new JudgeConfig(workDir, sandbox, root, workerId, precompiledHeader, compileTimeLimitMs, testSessions, warmSessions);
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.context.event.EventListener;
  * The judge inside a Spring process (the worker service and the one-process arena).
  * Properties: {@code codearena.judge.enabled} (true), {@code .sandbox} (local),
  * {@code .work-dir}, {@code .problems-root}, {@code .self-test} (true), {@code .test-sessions} (sessions
- * one submission's tests are spread over; 0 or unset: {@link JudgeConfig#defaultTestSessions}). The problems root defaults to
+ * one submission's tests are spread over; 0 or unset: {@link JudgeConfig#defaultTestSessions}), {@code .warm-sessions}
+ * (sandbox sessions kept started ahead of need; unset: {@link JudgeConfig#defaultWarmSessions}, 0 turns them off). The problems root defaults to
  * {@code <codearena.data-dir>/problem-store}, where the command side's catalogue loader materialises
  * the tests that {@code JudgeJob.testsDir} points into (relative to it).
  */
@@ -30,10 +31,14 @@ public class JudgeWorkerConfiguration {
     JudgeService judgeService(@Value("${codearena.judge.sandbox:local}") String sandbox,
                               @Value("${codearena.judge.work-dir:}") String workDir,
                               @Value("${codearena.judge.problems-root:${codearena.data-dir:./data}/problem-store}") String problemsRoot,
-                              @Value("${codearena.judge.test-sessions:0}") int testSessions) {
+                              @Value("${codearena.judge.test-sessions:0}") int testSessions,
+                              @Value("${codearena.judge.warm-sessions:-1}") int warmSessions) {
         JudgeConfig config = JudgeConfig.defaults(sandbox);
         if (testSessions > 0) {
             config = config.withTestSessions(testSessions);
+        }
+        if (warmSessions >= 0) {
+            config = config.withWarmSessions(warmSessions);
         }
         if (!workDir.isBlank()) {
             config = config.withWorkDir(Path.of(workDir).toAbsolutePath());

@@ -35,6 +35,8 @@ public final class JudgeBenchmark {
         String sandboxName = args.length > 0 ? args[0] : "local";
         Path work = Files.createTempDirectory("judge-benchmark");
         JudgeConfig config = JudgeConfig.defaults(sandboxName);
+        // -Dbench.warmSessions=0: every session started on demand, as before the fourth session
+        config = config.withWarmSessions(Integer.getInteger("bench.warmSessions", config.warmSessions()));
         if (args.length > 1 && args[1].equals("python")) { // only the one-submission breakdown
             try (Judge judge = Judge.create(config)) {
                 pythonBreakdown(judge, work);
@@ -203,11 +205,12 @@ public final class JudgeBenchmark {
             }
         }
         double cpuPerSubmission = (cpuNanosWithChildren() - cpu0) / 1e6 / (count - warm);
-        System.out.printf("Python 3, 10 tests, new source each time, whole Judge.judge p50 %.1f ms (min %.1f): compile (syntax check, own sandbox session) %.1f"
-                        + " | compiled -> first test done (run session open + test 1) %.1f | per further test %.1f (judge-reported wall %.1f, cpu %.1f)"
+        System.out.printf("Python 3, 10 tests, new source each time, %d warm sessions, whole Judge.judge p50 %.1f ms (min %.1f):"
+                        + " syntax check passed (own session; the tests run alongside it) %.1f"
+                        + " | check passed -> first test reported %.1f | per further test %.1f (judge-reported wall %.1f, cpu %.1f)"
                         + " | last test -> return %.1f ms; CPU per submission (JVM + children) %.1f ms; loadavg %s%n",
-                ms(total, 50), ms(total, 0), ms(compile, 50), ms(toFirstTest, 50), ms(perTest, 50), ms(testWall, 50), ms(testCpu, 50),
-                ms(afterLast, 50), cpuPerSubmission, Files.readString(Path.of("/proc/loadavg")).trim());
+                judge.config().warmSessions(), ms(total, 50), ms(total, 0), ms(compile, 50), ms(toFirstTest, 50), ms(perTest, 50),
+                ms(testWall, 50), ms(testCpu, 50), ms(afterLast, 50), cpuPerSubmission, Files.readString(Path.of("/proc/loadavg")).trim());
     }
 
     /** This JVM's CPU plus that of its waited-for children (sandboxes and the programs they ran), from /proc. */

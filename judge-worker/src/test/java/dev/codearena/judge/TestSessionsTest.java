@@ -98,6 +98,75 @@ class TestSessionsTest {
         assertThat(result.tests()).isEmpty();
     }
 
+    /**
+     * A new Python source: its syntax check runs while the tests already run, and no test result
+     * reaches the listener before the check passed.
+     */
+    @Test
+    void testResultsWaitForTheSyntaxCheck() throws Exception {
+        List<String> events = new ArrayList<>();
+        JudgeResult result = judge.judge(job("n = int(input())\nprint(2 * n)\n# " + UUID.randomUUID() + "\n", true),
+                new JudgeListener() {
+                    @Override
+                    public void onCompiled(dev.codearena.api.judge.CompileResult compiled) {
+                        events.add("compiled " + compiled.success());
+                    }
+
+                    @Override
+                    public void onTest(int index, int tests, TestResult test) {
+                        events.add("test " + index);
+                    }
+                });
+        assertThat(result.verdict()).as("%s", result).isEqualTo(Verdict.AC);
+        assertThat(result.compile().cached()).isFalse();
+        assertThat(events).containsExactly("compiled true", "test 0", "test 1", "test 2", "test 3", "test 4", "test 5",
+                "test 6", "test 7", "test 8");
+    }
+
+    /** A syntax error is CE, and not one result of the tests that started alongside the check leaks out. */
+    @Test
+    void aSourceFailingTheCheckGetsNoTestResult() throws Exception {
+        List<String> events = new ArrayList<>();
+        String source = "n = int(input())\nprint(2 * n)\n" + "x = 1\n".repeat(50) + "def broken(:\n    pass\n# " + UUID.randomUUID() + "\n";
+        JudgeResult result = judge.judge(job(source, false), new JudgeListener() {
+            @Override
+            public void onCompiled(dev.codearena.api.judge.CompileResult compiled) {
+                events.add("compiled " + compiled.success());
+            }
+
+            @Override
+            public void onTest(int index, int tests, TestResult test) {
+                events.add("test " + index);
+            }
+        });
+        assertThat(result.verdict()).isEqualTo(Verdict.CE);
+        assertThat(result.tests()).isEmpty();
+        assertThat(result.compile().output()).contains("main.py\", line 53");
+        assertThat(events).containsExactly("compiled false");
+    }
+
+    /**
+     * A listener that fails on the judging thread ends judging, but only once the other session's
+     * thread, which is running the slow test 2 meanwhile, is done too: judge() never leaves a
+     * session of its submission running behind it.
+     */
+    @Test
+    void waitsForTheOtherSessionWhenTheListenerFails() throws Exception {
+        String slowSecond = "import time\nn = int(input())\nif n == 2:\n    time.sleep(0.8)\nprint(2 * n)\n";
+        JudgeJob job = job(slowSecond, true);
+        judge.judge(job, JudgeListener.NONE); // the check is cached from now on: the tests' threads call the listener
+        long start = System.nanoTime();
+        try {
+            JudgeResult result = judge.judge(job, (index, count, test) -> {
+                throw new IllegalStateException("listener failed");
+            });
+            assertThat(result.verdict()).isEqualTo(Verdict.IE);
+        } catch (IllegalStateException expected) {
+            assertThat(expected).hasMessage("listener failed");
+        }
+        assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(800);
+    }
+
     private static JudgeJob job(String source, boolean stopOnFirstFailure) {
         return new JudgeJob("sessions-" + UUID.randomUUID(), null, "tester", "double", 1, Language.PYTHON3, source,
                 tests.toString(), CheckerSpec.TOKENS, 2000, 256, stopOnFirstFailure, 1);

@@ -42,6 +42,15 @@ public abstract class LanguageDefinition {
     /** The compile (or syntax-check) command. */
     public abstract List<String> compileCommand();
 
+    /**
+     * Whether the compile step only checks the source (writes nothing, produces nothing but the
+     * verdict CE or not) and the program runs from the source itself: then the judge may run the
+     * tests while the check runs, and report them only once it passed.
+     */
+    public boolean compileOnlyChecks() {
+        return false;
+    }
+
     /** The run command for a memory limit in MB. */
     public abstract List<String> runCommand(int memoryMb);
 

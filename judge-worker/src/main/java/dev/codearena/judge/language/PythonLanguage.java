@@ -26,6 +26,11 @@ final class PythonLanguage extends LanguageDefinition {
             + "p = sys.argv[1]; compile(open(p, 'rb').read(), p, 'exec', dont_inherit=True)";
 
     @Override
+    public boolean compileOnlyChecks() {
+        return true;
+    }
+
+    @Override
     public List<String> compileCommand() {
         return List.of("/usr/bin/python3", "-S", "-I", "-B", "-c", SYNTAX_CHECK, PROG + "/main.py");
     }

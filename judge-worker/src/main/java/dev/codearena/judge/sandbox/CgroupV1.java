@@ -48,7 +48,7 @@ final class CgroupV1 {
     }
 
     Path create(String name) throws IOException {
-        return Files.createDirectories(parent.resolve(name));
+        return Files.createDirectory(parent.resolve(name)); // never an existing group: a session shares none
     }
 
     static void remove(Path group) {

@@ -15,7 +15,14 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local sandbox: one bubblewrap process per session gives the supervisor new pid, net,
@@ -29,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Requires root, bubblewrap and gcc; {@link #create} says precisely what is missing.
  */
 public final class LocalSandbox implements Sandbox {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSandbox.class);
 
     public static final String NAME = "local";
     public static final int FIRST_UID = 61000;
@@ -44,7 +53,18 @@ public final class LocalSandbox implements Sandbox {
     private final Optional<CgroupV1> pidsCgroups;
     private final BitSet usedUids = new BitSet(UID_COUNT);
     private final Map<Integer, FileLock> uidLocks = new HashMap<>();
-    private final AtomicLong sessionCounter = new AtomicLong();
+    /** JVM-wide: session ids name cgroups and session dirs, which two sandbox instances in one JVM must not share. */
+    private static final AtomicLong SESSION_COUNTER = new AtomicLong();
+    /** Sessions started ahead of need (see {@link #keepWarm}); only the warmer thread adds. */
+    private final BlockingDeque<LocalSandboxSession> warm = new LinkedBlockingDeque<>();
+    private final ExecutorService warmer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sandbox-warmer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile int warmTarget;
+    private volatile long warmScratchBytes;
+    private volatile boolean closed;
 
     private LocalSandbox(Path workDir, SupervisorBinary supervisor, Path bwrap) {
         this.workDir = workDir;
@@ -125,6 +145,18 @@ public final class LocalSandbox implements Sandbox {
     /** Waits for closed sessions to be torn down, so a short-lived process (the CLI) leaves nothing behind. */
     @Override
     public void close() {
+        synchronized (this) {
+            closed = true;
+        }
+        warmer.shutdownNow();
+        try {
+            warmer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (LocalSandboxSession session = warm.pollFirst(); session != null; session = warm.pollFirst()) {
+            session.close();
+        }
         LocalSandboxSession.awaitTearDowns(10_000);
     }
 
@@ -135,7 +167,31 @@ public final class LocalSandbox implements Sandbox {
 
     @Override
     public SandboxSession open(SessionSpec spec) throws SandboxException {
-        String id = "s" + ProcessHandle.current().pid() + "-" + sessionCounter.incrementAndGet();
+        if (isWarmShape(spec)) {
+            for (LocalSandboxSession session = warm.pollFirst(); session != null; session = warm.pollFirst()) {
+                refillWarm();
+                if (session.isAlive()) {
+                    try {
+                        session.fillProgramDir(spec.programDir());
+                        return session;
+                    } catch (IOException e) {
+                        session.close();
+                        throw new SandboxException("cannot fill the program dir of a started sandbox: " + e.getMessage(), e);
+                    }
+                }
+                session.close();
+            }
+        }
+        return start(spec, null);
+    }
+
+    /**
+     * Starts bubblewrap and the supervisor. {@code emptyProgramDir}: for a warm session, the
+     * session's own (still empty) program dir mounted in place of {@code spec.programDir()},
+     * filled when the session is taken.
+     */
+    private LocalSandboxSession start(SessionSpec spec, String emptyProgramDir) throws SandboxException {
+        String id = "s" + ProcessHandle.current().pid() + "-" + SESSION_COUNTER.incrementAndGet();
         int uid = acquireUid();
         Path sessionDir = workDir.resolve("sessions").resolve(id);
         Path memoryGroup = null;
@@ -143,6 +199,12 @@ public final class LocalSandbox implements Sandbox {
         try {
             Path io = Files.createDirectories(sessionDir.resolve("io"));
             Files.setPosixFilePermissions(io, PosixFilePermissions.fromString("rwx------"));
+            Path programDir = spec.programDir();
+            if (emptyProgramDir != null) {
+                programDir = Files.createDirectories(sessionDir.resolve(emptyProgramDir));
+                Files.setPosixFilePermissions(programDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                spec = new SessionSpec(spec.language(), programDir, spec.programWritable(), spec.scratchBytes(), spec.extraReadOnly());
+            }
             if (memoryCgroups.isPresent()) {
                 memoryGroup = memoryCgroups.get().create(id);
             }
@@ -154,11 +216,68 @@ public final class LocalSandbox implements Sandbox {
                     .redirectError(sessionDir.resolve("bwrap.log").toFile());
             builder.environment().clear();
             Process process = builder.start();
-            return new LocalSandboxSession(process, io, sessionDir, memoryGroup, pidsGroup, () -> releaseUid(uid));
+            return new LocalSandboxSession(process, io, sessionDir, memoryGroup, pidsGroup,
+                    emptyProgramDir != null ? programDir : null, () -> releaseUid(uid));
         } catch (IOException | RuntimeException e) {
             cleanup(sessionDir, memoryGroup, pidsGroup);
             releaseUid(uid);
             throw new SandboxException("cannot start the local sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sessions started and waiting to be taken. */
+    int warmCount() {
+        return warm.size();
+    }
+
+    private boolean isWarmShape(SessionSpec spec) {
+        return warmTarget > 0 && !spec.programWritable() && spec.extraReadOnly() == null
+                && spec.scratchBytes() == warmScratchBytes;
+    }
+
+    /**
+     * Starts warm sessions in the background, one at a time, until {@code sessions} wait: a
+     * submission's sessions (its syntax check, its tests) then skip bubblewrap's and the
+     * supervisor's start-up. Bounded: never more than {@code sessions} wait, each holding a uid,
+     * two cgroups and two sleeping processes; each is used once and closed by its user.
+     */
+    @Override
+    public synchronized void keepWarm(long scratchBytes, int sessions) {
+        if (closed || sessions <= 0) {
+            return;
+        }
+        warmScratchBytes = scratchBytes;
+        warmTarget = sessions;
+        for (int i = 0; i < sessions; i++) {
+            refillWarm();
+        }
+    }
+
+    private void refillWarm() {
+        try {
+            warmer.execute(this::startOneWarm);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closed: nothing more to start
+        }
+    }
+
+    /** Runs on the single warmer thread, so the size check and the add cannot race another start. */
+    private void startOneWarm() {
+        if (closed || warm.size() >= warmTarget) {
+            return;
+        }
+        try {
+            LocalSandboxSession session = start(new SessionSpec(null, null, false, warmScratchBytes, null), "prog");
+            synchronized (this) {
+                if (!closed) {
+                    warm.addLast(session);
+                    return;
+                }
+            }
+            session.close();
+        } catch (SandboxException e) {
+            // the next open() starts its session itself and asks for another warm one
+            log.warn("could not start a warm sandbox session: {}", e.getMessage());
         }
     }
 

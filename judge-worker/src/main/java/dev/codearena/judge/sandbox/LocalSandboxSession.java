@@ -28,16 +28,19 @@ final class LocalSandboxSession implements SandboxSession {
     private final Path pidsGroup;
     private final Runnable onClose;
     private final SupervisorClient client;
+    /** A warm session's own program dir (mounted read-only at /prog), filled once when taken; null otherwise. */
+    private Path ownProgramDir;
     private boolean closed;
 
-    LocalSandboxSession(Process process, Path io, Path sessionDir, Path memoryGroup, Path pidsGroup, Runnable onClose)
-            throws SandboxException {
+    LocalSandboxSession(Process process, Path io, Path sessionDir, Path memoryGroup, Path pidsGroup, Path ownProgramDir,
+                        Runnable onClose) throws SandboxException {
         this.process = process;
         this.io = io;
         this.sessionDir = sessionDir;
         this.memoryGroup = memoryGroup;
         this.pidsGroup = pidsGroup;
         this.onClose = onClose;
+        this.ownProgramDir = ownProgramDir;
         this.client = new SupervisorClient(process.getOutputStream(), process.getInputStream());
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(process::destroyForcibly, STARTUP_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         try {
@@ -49,6 +52,23 @@ final class LocalSandboxSession implements SandboxSession {
         } finally {
             watchdog.cancel(false);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
+     * Gives a warm session its program: the files of {@code programDir} linked into the session's
+     * own program dir, which the sandbox sees (read-only) at /prog. Once: a session serves one
+     * submission step.
+     */
+    void fillProgramDir(Path programDir) throws IOException {
+        if (ownProgramDir == null) {
+            throw new IllegalStateException("not a warm session, or already filled");
+        }
+        Files2.linkTree(programDir, ownProgramDir);
+        ownProgramDir = null;
     }
 
     @Override

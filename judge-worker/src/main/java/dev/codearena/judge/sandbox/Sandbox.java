@@ -13,6 +13,15 @@ public interface Sandbox extends AutoCloseable {
 
     SandboxSession open(SessionSpec spec) throws SandboxException;
 
+    /**
+     * Keeps up to {@code sessions} sessions with a read-only program dir, {@code scratchBytes} of
+     * scratch and no extra dir started ahead of need, so that {@link #open} of such a spec does not
+     * wait for the boundary to start. Each is still used by one {@link #open} only (its program dir
+     * is filled then) and closed after it. Sandboxes that already keep their own pool ignore this.
+     */
+    default void keepWarm(long scratchBytes, int sessions) {
+    }
+
     @Override
     default void close() {
     }

@@ -100,6 +100,64 @@ class LocalSandboxTest {
         }
     }
 
+    /**
+     * Warm sessions: started ahead of need, never more than asked for, each given to one open()
+     * with that open's program dir (only its files) and a fresh scratch, and all gone after close.
+     */
+    @Test
+    void warmSessionsServeOneOpenEachAndCloseCleanly(@TempDir Path dir) throws Exception {
+        Path ownWork = Files.createDirectories(dir.resolve("work"));
+        LocalSandbox pooled = LocalSandbox.create(new SandboxContext(ownWork, SupervisorBinary.build(work)));
+        try {
+            pooled.keepWarm(1 << 20, 2);
+            pooled.keepWarm(1 << 20, 2);
+            awaitWarm(pooled, 2);
+            Thread.sleep(200);
+            assertThat(pooled.warmCount()).isEqualTo(2);
+
+            Path first = Files.createDirectories(dir.resolve("first"));
+            Files.writeString(first.resolve("data"), "one\n");
+            Path second = Files.createDirectories(dir.resolve("second"));
+            Files.writeString(second.resolve("other"), "two\n");
+            List<String> firstOut;
+            try (SandboxSession session = pooled.open(new SessionSpec(null, first, false, 1 << 20, null))) {
+                assertThat(pooled.warmCount()).isLessThan(2);
+                RunOutcome outcome = session.run(shell("ls /prog; cat /prog/data; touch /prog/x || echo noprog;"
+                        + " ls -A /tmp; echo left > /tmp/left; id -u", null, 1000));
+                firstOut = Files.readAllLines(outcome.stdout());
+                assertThat(firstOut).containsExactly("data", "one", "noprog", firstOut.get(3));
+            }
+            try (SandboxSession session = pooled.open(new SessionSpec(null, second, false, 1 << 20, null))) {
+                RunOutcome outcome = session.run(shell("ls /prog; ls -A /tmp; id -u", null, 1000));
+                List<String> lines = Files.readAllLines(outcome.stdout());
+                assertThat(lines).hasSize(2);
+                assertThat(lines.get(0)).isEqualTo("other");
+                assertThat(lines.get(1)).isNotEqualTo(firstOut.get(3));
+            }
+            // another shape (a writable program dir) starts its own session, as before
+            Path compile = Files.createDirectories(dir.resolve("compile"));
+            try (SandboxSession session = pooled.open(new SessionSpec(null, compile, true, 1 << 20, null))) {
+                RunOutcome outcome = session.run(shell("touch /prog/made && echo made", null, 1000));
+                assertThat(Files.readString(outcome.stdout())).contains("made");
+            }
+            assertThat(compile.resolve("made")).exists();
+            awaitWarm(pooled, 2);
+        } finally {
+            pooled.close();
+        }
+        assertThat(pooled.warmCount()).isZero();
+        try (var left = Files.list(ownWork.resolve("sessions"))) {
+            assertThat(left.toList()).as("session dirs left after close").isEmpty();
+        }
+    }
+
+    private static void awaitWarm(LocalSandbox sandbox, int count) throws InterruptedException {
+        for (int i = 0; i < 600 && sandbox.warmCount() < count; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(sandbox.warmCount()).isEqualTo(count);
+    }
+
     /** Live processes of a uid, from /proc. */
     static final class JudgeProcesses {
         static List<String> withUid(int uid) throws java.io.IOException {
