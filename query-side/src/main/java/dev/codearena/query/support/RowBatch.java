@@ -238,18 +238,15 @@ public final class RowBatch {
 
     /**
      * A value as the text PostgreSQL casts back to it. Timestamps are rounded to the microsecond, half up, as the JDBC
-     * driver does for a {@code Timestamp} parameter (PostgreSQL itself would round a longer fraction half to even), so a
-     * row written through arrays equals one written with parameters.
+     * driver does for a {@code Timestamp} parameter ({@link Sql#isoMicros}; PostgreSQL itself would round a longer
+     * fraction half to even), so a row written through arrays or COPY equals one written with parameters.
      */
     private static String arrayText(Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof Timestamp timestamp) {
-            Instant at = timestamp.toInstant();
-            int nanos = at.getNano();
-            int rounded = (nanos + 500) / 1000 * 1000;
-            return (rounded == nanos ? at : Instant.ofEpochSecond(at.getEpochSecond(), rounded)).toString();
+            return Sql.isoMicros(timestamp.toInstant());
         }
         return value.toString();
     }
