@@ -263,43 +263,6 @@ public final class RowBatch {
                 + String.join(", ", columns.stream().map(c -> c + " = ?").toList()) + " WHERE " + where, rows));
     }
 
-    /**
-     * Like {@link #flushUpdates} but each group of rows (rows changing the same columns) goes as ONE statement,
-     * {@code UPDATE table SET ... FROM unnest(arrays) WHERE key matches}, with the values sent as in
-     * {@link #flushInsertsAsArrays}. Each row appears once in this batch's updates, so no row is updated twice by one
-     * statement.
-     */
-    public void flushUpdatesAsArrays(JdbcTemplate jdbc, Map<String, String> columnTypes) {
-        Map<List<String>, List<Map.Entry<List<Object>, Map<String, Object>>>> groups = new LinkedHashMap<>();
-        for (Map.Entry<List<Object>, Map<String, Object>> update : updates.entrySet()) {
-            groups.computeIfAbsent(List.copyOf(update.getValue().keySet()), c -> new ArrayList<>()).add(update);
-        }
-        groups.forEach((columns, rows) -> {
-            List<String> all = new ArrayList<>(keyColumns);
-            all.addAll(columns);
-            String[][] arrays = new String[all.size()][rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                int c = 0;
-                for (Object part : rows.get(r).getKey()) {
-                    arrays[c++][r] = arrayText(jdbcValue(part));
-                }
-                for (Object value : rows.get(r).getValue().values()) {
-                    arrays[c++][r] = arrayText(value);
-                }
-            }
-            String sql = "UPDATE " + table + " AS t SET "
-                    + String.join(", ", columns.stream().map(c -> c + " = u." + c + "::" + columnTypes.getOrDefault(c, "text")).toList())
-                    + " FROM unnest(" + String.join(", ", all.stream().map(c -> "?::text[]").toList()) + ") AS u("
-                    + String.join(", ", all) + ") WHERE "
-                    + String.join(" AND ", keyColumns.stream().map(c -> "t." + c + " = u." + c + "::" + columnTypes.getOrDefault(c, "text")).toList());
-            jdbc.update(sql, statement -> {
-                for (int c = 0; c < arrays.length; c++) {
-                    statement.setArray(c + 1, statement.getConnection().createArrayOf("text", arrays[c]));
-                }
-            });
-        });
-    }
-
     private String whereKey() {
         return String.join(" AND ", keyColumns.stream().map(c -> c + " = ?").toList());
     }

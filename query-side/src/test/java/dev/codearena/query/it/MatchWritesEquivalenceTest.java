@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,50 +52,68 @@ class MatchWritesEquivalenceTest {
                 "--axon.eventhandling.processors.live-views.batch-size=3")) {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             StringRedisTemplate redis = context.getBean(StringRedisTemplate.class);
-            EventStore eventStore = context.getBean(EventStore.class);
-            Random chunks = new Random(3);
-            List<ArenaHistory.StoredEvent> events = history.events();
-            for (int from = 0; from < events.size(); ) {
-                int to = Math.min(events.size(), from + 1 + chunks.nextInt(150));
-                QueryTestSupport.publish(eventStore, events.subList(from, to));
-                awaitCaughtUp(context, Duration.ofSeconds(120));
-                from = to;
-            }
-            Map<String, List<Map<String, Object>>> liveRows = matchTables(jdbc);
-            Map<String, Double> liveList = liveList(redis);
-            Map<String, String> liveViews = views(redis, history);
-            assertThat(liveRows.get("qs_submission")).as("submissions").hasSizeGreaterThan(300);
-            assertThat(liveList).as("live matches listed").hasSize(history.liveMatches().size());
-
-            RebuildService rebuilds = context.getBean(RebuildService.class);
-            List<String> readModels = List.of(QueryProcessingGroups.MATCHES, QueryProcessingGroups.LIVE_VIEWS);
-            rebuilds.rebuild(readModels);
-            awaitTrue("rebuild done", Duration.ofMinutes(3),
-                    () -> readModels.stream().allMatch(readModel -> rebuilds.status(readModel).state().equals("DONE")));
-            awaitCaughtUp(context, Duration.ofSeconds(60));
-
-            Map<String, List<Map<String, Object>>> rebuiltRows = matchTables(jdbc);
-            liveRows.forEach((table, rows) -> assertThat(rebuiltRows.get(table)).as(table).containsExactlyElementsOf(rows));
-            assertThat(liveList(redis)).isEqualTo(liveList);
-            Map<String, String> rebuiltViews = views(redis, history);
-            Instant now = Instant.now();
-            int compared = 0;
-            for (MatchEnded ended : history.payloads(MatchEnded.class)) {
-                String key = LiveKeys.view(ended.matchId());
-                long endedSecondsAgo = Duration.between(ended.endedAt(), now).toSeconds();
-                if (endedSecondsAgo < LiveKeys.ENDED_VIEW_TTL_SECONDS - 60) {
-                    assertThat(rebuiltViews.get(key)).as("view of recently ended " + key).isNotNull().isEqualTo(liveViews.get(key));
-                    compared++;
-                } else if (endedSecondsAgo > LiveKeys.ENDED_VIEW_TTL_SECONDS + 60) {
-                    assertThat(rebuiltViews.get(key)).as("view of " + key + ", ended long ago").isNull();
-                }
-            }
-            assertThat(compared).as("recently ended matches compared").isGreaterThan(5);
-            for (String match : liveList.keySet()) {
-                String key = LiveKeys.PREFIX + "match:" + match;
-                assertThat(rebuiltViews.get(key)).as(key).isNotNull().isEqualTo(liveViews.get(key));
+            // The test Redis is shared by the module's tests: start from an empty one and leave it empty.
+            forgetLiveViews(redis);
+            try {
+                compare(context, jdbc, redis, history);
+            } finally {
+                forgetLiveViews(redis);
             }
         }
+    }
+
+    private static void compare(ConfigurableApplicationContext context, JdbcTemplate jdbc, StringRedisTemplate redis,
+                                ArenaHistory history) {
+        EventStore eventStore = context.getBean(EventStore.class);
+        Random chunks = new Random(3);
+        List<ArenaHistory.StoredEvent> events = history.events();
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + chunks.nextInt(150));
+            QueryTestSupport.publish(eventStore, events.subList(from, to));
+            awaitCaughtUp(context, Duration.ofSeconds(120));
+            from = to;
+        }
+        Map<String, List<Map<String, Object>>> liveRows = matchTables(jdbc);
+        Map<String, Double> liveList = liveList(redis);
+        Map<String, String> liveViews = views(redis, history);
+        assertThat(liveRows.get("qs_submission")).as("submissions").hasSizeGreaterThan(300);
+        assertThat(liveList).as("live matches listed").hasSize(history.liveMatches().size());
+
+        RebuildService rebuilds = context.getBean(RebuildService.class);
+        List<String> readModels = List.of(QueryProcessingGroups.MATCHES, QueryProcessingGroups.LIVE_VIEWS);
+        rebuilds.rebuild(readModels);
+        awaitTrue("rebuild done", Duration.ofMinutes(3),
+                () -> readModels.stream().allMatch(readModel -> rebuilds.status(readModel).state().equals("DONE")));
+        awaitCaughtUp(context, Duration.ofSeconds(60));
+
+        Map<String, List<Map<String, Object>>> rebuiltRows = matchTables(jdbc);
+        liveRows.forEach((table, rows) -> assertThat(rebuiltRows.get(table)).as(table).containsExactlyElementsOf(rows));
+        assertThat(liveList(redis)).isEqualTo(liveList);
+        Map<String, String> rebuiltViews = views(redis, history);
+        Instant now = Instant.now();
+        int compared = 0;
+        for (MatchEnded ended : history.payloads(MatchEnded.class)) {
+            String key = LiveKeys.view(ended.matchId());
+            long endedSecondsAgo = Duration.between(ended.endedAt(), now).toSeconds();
+            if (endedSecondsAgo < LiveKeys.ENDED_VIEW_TTL_SECONDS - 60) {
+                assertThat(rebuiltViews.get(key)).as("view of recently ended " + key).isNotNull().isEqualTo(liveViews.get(key));
+                compared++;
+            } else if (endedSecondsAgo > LiveKeys.ENDED_VIEW_TTL_SECONDS + 60) {
+                assertThat(rebuiltViews.get(key)).as("view of " + key + ", ended long ago").isNull();
+            }
+        }
+        assertThat(compared).as("recently ended matches compared").isGreaterThan(5);
+        for (String match : liveList.keySet()) {
+            String key = LiveKeys.PREFIX + "match:" + match;
+            assertThat(rebuiltViews.get(key)).as(key).isNotNull().isEqualTo(liveViews.get(key));
+        }
+    }
+
+    private static void forgetLiveViews(StringRedisTemplate redis) {
+        redis.execute((RedisCallback<Object>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
     }
 
     private static Map<String, List<Map<String, Object>>> matchTables(JdbcTemplate jdbc) {
