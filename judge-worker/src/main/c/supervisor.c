@@ -17,7 +17,8 @@
  *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N (only without a memory cgroup) | stack_kb N |
  *             output_bytes N | processes N | open_files N |
  *             stdin PATH | stdout PATH | stderr PATH | cwd PATH |
- *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable)
+ *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable) |
+ *             fork_server DIR (Python: fork the run from a server started once; see start_fork_server)
  *           "quit" ends the session.
  *   output: one JSON object per run, on one line:
  *             {"status":"exited|signaled|cpu_time|wall_time|error","exitCode":N|null,
@@ -627,8 +628,10 @@ static void run_request(struct request *req) {
         report_error("no command");
         return;
     }
-    int via_server = use_fork_server(req);
+    /* first: a server must start on an empty scratch (it is the cwd and HOME, where a previous
+     * test could have left, say, a user site directory for it to import) */
     clean_scratch();
+    int via_server = use_fork_server(req);
     int in_fd = open(req->stdin_path ? req->stdin_path : "/dev/null", O_RDONLY | O_CLOEXEC);
     int out_fd = open_output(req->stdout_path ? req->stdout_path : "/dev/null");
     int err_fd = req->stderr_path ? (strcmp(req->stderr_path, req->stdout_path ? req->stdout_path : "") == 0

@@ -171,9 +171,14 @@ class PythonForkServerTest {
                                 others.append(int(name))
                     except OSError:
                         pass
+            if mode == 'plant':
+                site = '/tmp/.local/lib/python%d.%d/site-packages' % sys.version_info[:2]
+                os.makedirs(site)
+                with open(site + '/usercustomize.py', 'w') as hook:
+                    hook.write('print("left by an earlier test")\\n')
             for pid in others:
                 try:
-                    if mode == 'kill':
+                    if mode in ('kill', 'plant'):
                         os.kill(pid, signal.SIGKILL)
                     elif mode == 'stop':
                         os.kill(pid, signal.SIGSTOP)
@@ -182,7 +187,7 @@ class PythonForkServerTest {
                         print('read the memory of', pid)
                 except OSError as e:
                     print('denied', type(e).__name__)
-            print('answer', mode, len(others) > 0)
+            print('answer', mode, len(others) > 0, [p for p in sys.path if p.startswith('/tmp')])
             """;
 
     @Test
@@ -190,14 +195,15 @@ class PythonForkServerTest {
         Path dir = programDir(temp);
         Files.writeString(dir.resolve("main.py"), HOSTILE);
         try (SandboxSession session = sandbox.open(new SessionSpec(null, dir, false, 1 << 20, null))) {
-            for (String mode : List.of("peek", "kill", "none", "stop", "none", "kill", "none")) {
+            for (String mode : List.of("peek", "kill", "none", "stop", "none", "plant", "none", "kill", "none")) {
                 Path input = Files.writeString(dir.resolve("in-" + mode), mode + "\n");
                 Run run = run(session, input, true, limits(2000, 256 * 1024));
                 assertThat(run.outcome().status()).as(mode + " " + run).isEqualTo(RunOutcome.Status.EXITED);
                 assertThat(run.outcome().exitCode()).as(run.stderr()).isZero();
                 // the server is running before every test: the program always finds it
-                assertThat(run.stdout()).as(mode).endsWith("answer " + mode + " True\n");
-                assertThat(run.stdout()).doesNotContain("read the memory");
+                // ... and it started on an empty scratch: no user site dir an earlier test left is on its path
+                assertThat(run.stdout()).as(mode).endsWith("answer " + mode + " True []\n");
+                assertThat(run.stdout()).doesNotContain("read the memory").doesNotContain("left by an earlier test");
             }
         }
     }
