@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -95,6 +97,7 @@ class SubmitVerdictBenchmark {
     private static final long MEAN_INTERVAL_MS = Long.getLong("bench.meanIntervalMs", 15_000);
     private static final long RATE_LIMIT_MS = 2_000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path RECORD = Path.of("target", "benchmark-submit-verdict-record.csv");
     private static final Path PROBLEMS_DIR = Path.of("target", "test-data", "submit-bench-problems");
 
     /** The benchmark's problem set: a copy of three problems of the repository's set. */
@@ -120,6 +123,10 @@ class SubmitVerdictBenchmark {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    ReactiveStringRedisTemplate reactiveRedis;
 
     @Test
     void submitToFinalVerdictWithTwentyLiveMatches() throws Exception {
@@ -132,9 +139,10 @@ class SubmitVerdictBenchmark {
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<Player> players = new ArrayList<>();
+        SubmissionTimeline timeline = new SubmissionTimeline(reactiveRedis);
         try {
             for (int i = 0; i < MATCHES * 2; i++) {
-                players.add(new Player(port, register("p" + i + "_" + run)));
+                players.add(new Player(port, register("p" + i + "_" + run), "p" + i));
             }
             for (Player p : players) {
                 p.await(n -> n.path("type").asText().equals("session:welcome"), "welcome");
@@ -214,11 +222,12 @@ class SubmitVerdictBenchmark {
             long machine0 = machineBusyNanos();
             long start = System.nanoTime();
             List<Thread> threads = new ArrayList<>();
+            LivePace pace = new LivePace(players.size(), RATE_LIMIT_MS, MEAN_INTERVAL_MS);
             for (int i = 0; i < players.size(); i++) {
                 Player p = players.get(i);
                 long offset = FIXED_INTERVAL_MS == null ? 0 : FIXED_INTERVAL_MS * i / players.size(); // spread over the interval
-                long seed = i;
-                Thread thread = new Thread(() -> p.play(offset, new java.util.Random(seed)), "player-" + i);
+                int index = i;
+                Thread thread = new Thread(() -> p.play(offset, () -> pace.nextGapMs(index)), "player-" + i);
                 thread.start();
                 threads.add(thread);
             }
@@ -264,18 +273,31 @@ class SubmitVerdictBenchmark {
                     all.stream().mapToLong(x -> x.testCpuMs).average().orElse(0),
                     sorted.length == 0 ? 0 : machine / 1e6 / sorted.length, loadAverage());
             System.out.print(line);
-            Files.writeString(Path.of("target", "benchmark-submit-verdict.txt"), idleLine + line);
+            // the per-submission record: which stage the slowest ones spent their time in
+            List<SubmissionTimeline.ClientSide> measured = new ArrayList<>();
+            idleWarm.forEach(s -> measured.add(s.clientSide("idle")));
+            all.forEach(s -> measured.add(s.clientSide(FIXED_INTERVAL_MS == null ? "live" : "saturation")));
+            List<SubmissionTimeline.Line> record = timeline.collect(measured, jdbc, redis);
+            SubmissionTimeline.write(RECORD, record);
+            String slow = SubmissionTimeline.slowest(record.stream().filter(l -> !l.client().phase().equals("idle")).toList(), 2)
+                    + SubmissionTimeline.slowest(record.stream().filter(l -> l.client().phase().equals("idle")).toList(), 10);
+            System.out.print(slow);
+            System.out.println("BENCH per-submission record (one line per measured submission): " + RECORD.toAbsolutePath());
+            Files.writeString(Path.of("target", "benchmark-submit-verdict.txt"), idleLine + line + slow);
             assertThat(sorted.length).as("every accepted submission got its final verdict").isEqualTo(sent);
             assertThat(sent).isGreaterThanOrEqualTo((long) MATCHES * 2 * (SUBMISSIONS - 1));
             assertThat(ac).as("accepted reference solutions").isPositive();
         } finally {
             players.forEach(Player::close);
+            timeline.close();
         }
     }
 
     /** Client-side instants (nanoTime) of one submission, and what the judge reported per test. */
     private static final class Submission {
         final long sentAt;
+        final String player;
+        volatile String id;
         volatile long ackAt;
         volatile long firstTestAt;
         volatile long lastTestAt;
@@ -284,8 +306,13 @@ class SubmitVerdictBenchmark {
         volatile long testWallMs;
         volatile long testCpuMs;
 
-        Submission(long sentAt) {
+        Submission(long sentAt, String player) {
             this.sentAt = sentAt;
+            this.player = player;
+        }
+
+        SubmissionTimeline.ClientSide clientSide(String phase) {
+            return new SubmissionTimeline.ClientSide(phase, player, id, tests, sentAt, ackAt, firstTestAt, lastTestAt, finalAt);
         }
 
         long totalMicros() {
@@ -312,12 +339,14 @@ class SubmitVerdictBenchmark {
         final AtomicInteger rateLimited = new AtomicInteger();
         final BlockingQueue<JsonNode> submitReplies = new LinkedBlockingQueue<>();
         final Disposable connection;
+        final String name;
         volatile String matchId;
         volatile String tenTests;
         volatile String own;
         volatile String ownReference;
 
-        Player(int port, String token) {
+        Player(int port, String token, String name) {
+            this.name = name;
             connection = new ReactorNettyWebSocketClient()
                     .execute(URI.create("ws://localhost:" + port + "/ws?access_token=" + token), session ->
                             session.send(outbound.asFlux().map(session::textMessage))
@@ -340,9 +369,10 @@ class SubmitVerdictBenchmark {
             if (type.equals("match:submitted")) {
                 Long at = sentAt.get(replyTo);
                 if (at != null) {
-                    Submission submission = new Submission(at);
+                    Submission submission = new Submission(at, name);
                     submission.ackAt = now;
                     String id = payload.path("submissionId").asText();
+                    submission.id = id;
                     acknowledged.incrementAndGet();
                     JsonNode early = earlyFinals.remove(id);
                     if (early != null) { // the verdict overtook the reply: counted at the reply, the later of the two
@@ -397,14 +427,13 @@ class SubmitVerdictBenchmark {
          * differs between the two seats' players), the ten-test wrong answer otherwise. Gaps: fixed in
          * saturation mode, random (rate limit + exponential) in live mode.
          */
-        void play(long offsetMs, java.util.Random random) {
+        void play(long offsetMs, java.util.function.LongSupplier liveGapsMs) {
             try {
                 Thread.sleep(offsetMs);
                 int acceptedAt = 3 + (own.contains("cinema") ? 0 : 2);
                 long next = System.nanoTime();
                 for (int k = 0; k < SUBMISSIONS; k++) {
-                    long gapMs = FIXED_INTERVAL_MS != null ? FIXED_INTERVAL_MS
-                            : RATE_LIMIT_MS + Math.round(-Math.log(1 - random.nextDouble()) * (MEAN_INTERVAL_MS - RATE_LIMIT_MS));
+                    long gapMs = FIXED_INTERVAL_MS != null ? FIXED_INTERVAL_MS : liveGapsMs.getAsLong();
                     if (FIXED_INTERVAL_MS == null) { // live: the first submission also comes after a random gap
                         next += TimeUnit.MILLISECONDS.toNanos(gapMs);
                         sleepUntil(next);

@@ -123,6 +123,8 @@ class JudgeResultListener implements SmartLifecycle {
         Object body = record.getValue().get(JudgeChannels.FIELD_JSON);
         try {
             JudgeResult result = json.readValue(String.valueOf(body), JudgeResult.class);
+            // the instant a result is read, for the per-submission record of SubmitVerdictBenchmark (argument 0: the submission)
+            log.debug("event=judge-result-read submission={} entry={}", result.submissionId(), record.getId());
             if (result.matchId() != null) {
                 commands.sendAndWait(new RecordVerdictCommand(MatchId.of(result.matchId()), SubmissionId.of(result.submissionId()),
                         result.verdict(), result.compile() == null || result.compile().success(),

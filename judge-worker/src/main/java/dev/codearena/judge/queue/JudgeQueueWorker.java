@@ -151,6 +151,9 @@ public final class JudgeQueueWorker implements AutoCloseable {
             queue.deadLetter(entryId, body, "job without submissionId");
             return;
         }
+        // the instant a job is taken, for the per-submission record of SubmitVerdictBenchmark (argument 0: the submission)
+        log.debug("event=judge-job-taken submission={} entry={} consumer={} reclaimed={}", job.submissionId(), entryId,
+                consumerName, reclaimed);
         if (queue.resultAlreadyWritten(job.submissionId())) {
             log.info("submission {} already has a result; acking redelivered entry {}", job.submissionId(), entryId);
             queue.ack(entryId);
