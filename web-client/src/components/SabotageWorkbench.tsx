@@ -1,8 +1,9 @@
 import Editor from '@monaco-editor/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { changedLines } from '../lib/editBudget';
 import { classEditorOptions, LANGUAGES } from '../lib/monaco';
 import type { LiveMatchView, PlayerClass } from '../lib/types';
+import { useSubmitShortcut } from '../lib/useSubmitShortcut';
 import { useEditorStore } from '../stores/editorStore';
 import { useMatchStore } from '../stores/matchStore';
 
@@ -49,7 +50,6 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
   const { sabotageCode, sabotages, mine, tests, submit } = useMatchStore();
   const { drafts, setCode } = useEditorStore();
   const [status, setStatus] = useState<string | null>(null);
-  const submitRef = useRef<() => void>(() => undefined);
   const meView = view.players.find((p) => p.playerId === me);
   const ended = view.phase === 'ENDED' || view.phase === 'CLOSING' || view.phase === 'CANCELLED';
   // The last repair and the end of the match arrive together: after phase 2 the workbench keeps showing it.
@@ -74,14 +74,7 @@ export function SabotageWorkbench({ view, me, playerClass }: { view: LiveMatchVi
       setStatus(e.code && SABOTAGE_REFUSALS[e.code] ? `Refused: ${SABOTAGE_REFUSALS[e.code]}. ${e.message ?? ''}` : e.message);
     }
   }, [sabotageCode, canSubmit, repairing, submit, key, initial]);
-  submitRef.current = () => void doSubmit();
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); submitRef.current(); }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSubmitShortcut(() => void doSubmit());
 
   const editorOptions = useMemo(() => ({
     fontSize: 14, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,

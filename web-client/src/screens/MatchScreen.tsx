@@ -1,5 +1,5 @@
 import Editor from '@monaco-editor/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Markdown from 'react-markdown';
 import { Chat } from '../components/Chat';
 import { LockIcon } from '../components/LockIcon';
@@ -11,6 +11,7 @@ import { classEditorOptions, FILE_EXTENSIONS, LANGUAGES } from '../lib/monaco';
 import { go } from '../lib/router';
 import { socket } from '../lib/socket';
 import { MODE_NAMES, type LanguageId, type LiveMatchView, type ProblemView } from '../lib/types';
+import { useSubmitShortcut } from '../lib/useSubmitShortcut';
 import { draftKey, useEditorStore } from '../stores/editorStore';
 import { useMatchStore } from '../stores/matchStore';
 import { useUserStore } from '../stores/userStore';
@@ -114,7 +115,6 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
   const [problemId, setProblemId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [endClosed, setEndClosed] = useState(false);
-  const submitRef = useRef<() => void>(() => undefined);
 
   useEffect(() => { enter(matchId, role); }, [matchId, role, enter]);
   useEffect(() => () => exit(), [exit]);
@@ -140,15 +140,7 @@ export function MatchScreen({ matchId, role }: { matchId: string; role: 'player'
       setStatus(e.message);
     }
   }, [current, canSubmit, submit, language, key]);
-  submitRef.current = () => void doSubmit();
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') { e.preventDefault(); submitRef.current(); }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useSubmitShortcut(() => void doSubmit());
 
   const latest = mine[0];
   const latestTests = latest ? [...(tests[latest.submissionId] ?? [])].sort((a, b) => a.testIndex - b.testIndex) : [];

@@ -1,7 +1,7 @@
 package dev.codearena.command.auth;
 
+import dev.codearena.command.http.RestSupport;
 import dev.codearena.platform.security.JwtKeys;
-import jakarta.validation.Validator;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -73,9 +73,8 @@ class AuthConfiguration {
     }
 
     @Bean
-    RouterFunction<ServerResponse> authRouter(AccountService accounts, AccessTokens accessTokens, Validator validator,
-                                              AuthProperties properties) {
-        AuthRoutes routes = new AuthRoutes(accounts, accessTokens, validator, properties);
+    RouterFunction<ServerResponse> authRouter(AccountService accounts, RestSupport rest, AuthProperties properties) {
+        AuthRoutes routes = new AuthRoutes(accounts, rest, properties);
         return RouterFunctions.route()
                 .POST("/api/auth/register", routes::register)
                 .POST("/api/auth/login", routes::login)

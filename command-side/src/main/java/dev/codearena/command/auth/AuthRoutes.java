@@ -3,14 +3,10 @@ package dev.codearena.command.auth;
 import dev.codearena.api.error.CodeArenaException;
 import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.wire.WireError;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import dev.codearena.command.http.RestSupport;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -26,25 +22,23 @@ import reactor.core.publisher.Mono;
 class AuthRoutes {
 
     private final AccountService accounts;
-    private final AccessTokens accessTokens;
-    private final Validator validator;
+    private final RestSupport rest;
     private final AuthProperties properties;
 
-    AuthRoutes(AccountService accounts, AccessTokens accessTokens, Validator validator, AuthProperties properties) {
+    AuthRoutes(AccountService accounts, RestSupport rest, AuthProperties properties) {
         this.accounts = accounts;
-        this.accessTokens = accessTokens;
-        this.validator = validator;
+        this.rest = rest;
         this.properties = properties;
     }
 
     Mono<ServerResponse> register(ServerRequest request) {
-        return body(request, AuthRequests.Register.class).flatMap(accounts::register)
+        return rest.body(request, AuthRequests.Register.class).flatMap(accounts::register)
                 .flatMap(session -> sessionResponse(HttpStatus.CREATED, session))
                 .onErrorResume(AuthRoutes::error);
     }
 
     Mono<ServerResponse> login(ServerRequest request) {
-        return body(request, AuthRequests.Login.class)
+        return rest.body(request, AuthRequests.Login.class)
                 .flatMap(login -> accounts.login(login, clientAddress(request)))
                 .flatMap(session -> sessionResponse(HttpStatus.OK, session))
                 .onErrorResume(AuthRoutes::error);
@@ -62,53 +56,32 @@ class AuthRoutes {
     }
 
     Mono<ServerResponse> me(ServerRequest request) {
-        String header = request.headers().firstHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
-        return Mono.fromCallable(() -> accessTokens.verify(token))
+        return rest.caller(request)
                 .flatMap(player -> ServerResponse.ok().bodyValue(player))
                 .onErrorResume(AuthRoutes::error);
     }
 
     /** {@code POST /api/auth/class {"playerClass"}} with the access token: choose or change class; answers a new access token. */
     Mono<ServerResponse> chooseClass(ServerRequest request) {
-        String header = request.headers().firstHeader("Authorization");
-        String token = header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
-        return Mono.fromCallable(() -> accessTokens.verify(token))
-                .flatMap(player -> body(request, AuthRequests.ChooseClass.class)
+        return rest.caller(request)
+                .flatMap(player -> rest.body(request, AuthRequests.ChooseClass.class)
                         .flatMap(choice -> accounts.changeClass(player, choice.playerClass())))
-                .flatMap(session -> ServerResponse.ok().bodyValue(Map.of(
-                        "accessToken", session.accessToken(),
-                        "tokenType", "Bearer",
-                        "expiresIn", session.expiresInSeconds(),
-                        "player", session.player())))
+                .flatMap(session -> ServerResponse.ok().bodyValue(sessionBody(session)))
                 .onErrorResume(AuthRoutes::error);
-    }
-
-    private <T> Mono<T> body(ServerRequest request, Class<T> type) {
-        return request.bodyToMono(type)
-                .onErrorMap(e -> !(e instanceof CodeArenaException),
-                        e -> CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, "The body is not valid JSON for this request."))
-                .switchIfEmpty(Mono.error(CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, "A JSON body is required.")))
-                .map(value -> {
-                    Set<ConstraintViolation<T>> violations = validator.validate(value);
-                    if (!violations.isEmpty()) {
-                        throw CodeArenaException.invalid(ErrorCode.VALIDATION_FAILED, violations.stream()
-                                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                                .map(v -> v.getPropertyPath() + ": " + v.getMessage())
-                                .collect(Collectors.joining("; ")));
-                    }
-                    return value;
-                });
     }
 
     private Mono<ServerResponse> sessionResponse(HttpStatus status, Session session) {
         return ServerResponse.status(status)
                 .cookie(cookie(session.refreshToken(), properties.refreshTokenTtl()))
-                .bodyValue(Map.of(
-                        "accessToken", session.accessToken(),
-                        "tokenType", "Bearer",
-                        "expiresIn", session.expiresInSeconds(),
-                        "player", session.player()));
+                .bodyValue(sessionBody(session));
+    }
+
+    private static Map<String, Object> sessionBody(Session session) {
+        return Map.of(
+                "accessToken", session.accessToken(),
+                "tokenType", "Bearer",
+                "expiresIn", session.expiresInSeconds(),
+                "player", session.player());
     }
 
     private ResponseCookie cookie(String value, Duration maxAge) {

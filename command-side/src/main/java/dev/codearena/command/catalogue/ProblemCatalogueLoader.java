@@ -20,6 +20,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,8 +78,10 @@ public class ProblemCatalogueLoader {
 
     /**
      * Several instances starting together load the same set: when another one created the aggregate
-     * between our load and our append, the append fails on the event store's unique key. The import
-     * is idempotent, so it is sent again (it now finds the aggregate and records nothing new).
+     * between our load and our append, the append fails on the event store's unique key
+     * ({@code AggregateStreamCreationException}, or {@code ConcurrencyException} when it was a later
+     * version). The import is idempotent, so it is sent again (it now finds the aggregate and records
+     * nothing new).
      */
     private Long importProblem(ImportProblemCommand command) {
         for (int attempt = 1; ; attempt++) {
@@ -94,8 +98,7 @@ public class ProblemCatalogueLoader {
 
     private static boolean isConcurrentAppend(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof org.axonframework.modelling.command.ConcurrencyException
-                    || cause instanceof org.axonframework.eventsourcing.eventstore.EventStoreException) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }

@@ -16,7 +16,6 @@ import dev.codearena.api.error.ErrorCode;
 import dev.codearena.api.player.PlayerId;
 import dev.codearena.command.auth.AuthenticatedPlayer;
 import dev.codearena.command.http.RestSupport;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -130,8 +129,8 @@ class ClanRoutes {
                 return CodeArenaException.notFound(ErrorCode.CLAN_NOT_FOUND, null);
             }
             // lost a race past the handler's check: clan_membership's primary key refused the second clan
-            if (cause instanceof DuplicateKeyException
-                    || (cause instanceof SQLException sql && "23505".equals(sql.getSQLState()))) {
+            // (JdbcTemplate's translation; an event store collision is a ConcurrencyException, not this)
+            if (cause instanceof DuplicateKeyException) {
                 return CodeArenaException.rule(ErrorCode.ALREADY_IN_CLAN, null);
             }
             return null;

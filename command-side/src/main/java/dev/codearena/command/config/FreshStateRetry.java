@@ -1,16 +1,15 @@
 package dev.codearena.command.config;
 
-import java.sql.SQLException;
 import java.util.Map;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.common.Registration;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
@@ -18,16 +17,15 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * The command bus as the application's {@code CommandGateway} sees it: a command's first attempt may
  * run on a cached aggregate ({@link OptimisticAggregateCache}); when that attempt's outcome is not
  * final (rolled back with {@code StaleAggregateSuspected}, or its append collided with events another
- * instance appended: the unique key on (aggregate, sequence number)), the command runs once more on the aggregate loaded
- * from the store, and that outcome is the caller's. Commands sent inside another unit of work (a saga's
- * commands) share its transaction, which a failed first attempt would doom, so they are passed on
- * unchanged and load from the store.
+ * instance appended: the unique key on (aggregate, sequence number), which the event store reports as
+ * {@code ConcurrencyException}, or {@code AggregateStreamCreationException} for an aggregate's first
+ * event), the command runs once more on the aggregate loaded from the store, and that outcome is the
+ * caller's. Commands sent inside another unit of work (a saga's commands) share its transaction, which
+ * a failed first attempt would doom, so they are passed on unchanged and load from the store.
  */
 final class FreshStateRetry implements CommandBus {
 
     private static final Map<String, Object> MAY_USE_CACHE = Map.of(OptimisticAggregateCache.MAY_USE_CACHE, Boolean.TRUE);
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final CommandBus delegate;
 
@@ -59,24 +57,8 @@ final class FreshStateRetry implements CommandBus {
     private static boolean worthAFreshAttempt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticAggregateCache.StaleAggregateSuspected || cause instanceof ConcurrencyException
-                    || cause instanceof EventStoreException && duplicateKey(cause)) {
+                    || cause instanceof AggregateStreamCreationException) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The append hit the unique (aggregate, sequence number) key. The JDBC engine reports that as a
-     * {@code ConcurrencyException} only when its exception resolver recognises PostgreSQL's error, and
-     * the error-code based default does not (PostgreSQL reports SQL states, its error codes are 0).
-     */
-    private static boolean duplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            for (SQLException sql = cause instanceof SQLException e ? e : null; sql != null; sql = sql.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    return true;
-                }
             }
         }
         return false;

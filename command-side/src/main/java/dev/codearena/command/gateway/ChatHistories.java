@@ -35,6 +35,12 @@ final class ChatHistories implements RoomHub.Relayed {
 
     private static final Logger log = LoggerFactory.getLogger(ChatHistories.class);
 
+    /**
+     * How every chat frame starts: relayed frames are envelopes written type first ({@link UserNotifier},
+     * {@link Frames}), and a match's players room relays all of the match's pushes besides its chat.
+     */
+    private static final String CHAT_FRAME_START = "{\"type\":\"chat:";
+
     private final ChatService chat;
     private final Frames frames;
     private final int size;
@@ -95,7 +101,7 @@ final class ChatHistories implements RoomHub.Relayed {
     @Override
     public void relayed(String channel, String frame) {
         FollowedRoom room = followed.get(channel);
-        if (room != null) {
+        if (room != null && isChat(frame)) {
             apply(room.ring, frame);
         }
     }
@@ -114,6 +120,11 @@ final class ChatHistories implements RoomHub.Relayed {
                 })
                 .doFinally(signal -> room.ring.fillEnded())
                 .then();
+    }
+
+    /** Tells chat frames from the room's other traffic without parsing them. */
+    static boolean isChat(String frame) {
+        return frame.startsWith(CHAT_FRAME_START);
     }
 
     private void apply(ChatRing ring, String frame) {

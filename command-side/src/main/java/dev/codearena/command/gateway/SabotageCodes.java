@@ -26,9 +26,10 @@ import reactor.core.scheduler.Schedulers;
  * it: spectators read that view, and nobody may see the opponent's sabotage before phase 2.
  *
  * <p>What a match's events said is kept per match with the position it was read to; a later request
- * reads only the events appended since (none once the repair phase has started: nothing after it
- * changes the code). So a player asking again and again, or both players of every match at the start
- * of a phase, costs the event store a short read each, not the whole stream.
+ * reads only the events appended since (none once the repair phase has started, nor for a match of
+ * another mode: nothing after that changes the answer). So a player asking again and again, or both
+ * players of every match at the start of a phase, costs the event store a short read each, not the
+ * whole stream.
  */
 final class SabotageCodes {
 
@@ -53,7 +54,7 @@ final class SabotageCodes {
         MatchCreated created;
         List<RepairAssignment> repairs;
         synchronized (match) {
-            if (match.repairs == null) {
+            if (!match.settled()) {
                 match.readOn(events, matchId);
             }
             created = match.created;
@@ -79,6 +80,11 @@ final class SabotageCodes {
         MatchCreated created;
         List<RepairAssignment> repairs;
         long nextSequence;
+
+        /** Nothing the match appends from now on changes the answer. */
+        boolean settled() {
+            return repairs != null || created != null && created.mode() != MatchMode.SABOTAGE;
+        }
 
         void readOn(EventStore events, MatchId matchId) {
             DomainEventStream stream = events.readEvents(matchId.value(), nextSequence);

@@ -1,5 +1,10 @@
 package dev.codearena.command.bench;
 
+import static dev.codearena.command.benchmark.BenchmarkMeters.jvmCpuNanos;
+import static dev.codearena.command.benchmark.BenchmarkMeters.loadAverage;
+import static dev.codearena.command.benchmark.BenchmarkMeters.postgresCpuNanos;
+import static dev.codearena.command.benchmark.BenchmarkMeters.redisCpuNanos;
+import static dev.codearena.command.benchmark.BenchmarkMeters.uptime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.codearena.api.judge.CheckerSpec;
@@ -267,69 +272,6 @@ class MatchEngineBenchmark {
     }
 
     private static final Percentiles LATENCIES = new Percentiles();
-
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** CPU of the embedded PostgreSQL server: the postmaster and its backends (from /proc). */
-    private static long postgresCpuNanos() {
-        Path pidFile = EmbeddedInfrastructureExtension.infrastructure().dataDirectory().resolve("postgres").resolve("postmaster.pid");
-        return treeCpuNanos(pidFile);
-    }
-
-    private static long redisCpuNanos() {
-        try (var files = Files.walk(EmbeddedInfrastructureExtension.infrastructure().dataDirectory(), 3)) {
-            Path pidFile = files.filter(f -> f.getFileName().toString().equals("redis.pid")).findFirst().orElse(null);
-            return pidFile == null ? 0 : treeCpuNanos(pidFile);
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
-
-    private static long treeCpuNanos(Path pidFile) {
-        try {
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            ProcessHandle root = ProcessHandle.of(pid).orElseThrow();
-            long ticks = procTicks(root.pid());
-            for (ProcessHandle child : root.descendants().toList()) {
-                ticks += procTicks(child.pid());
-            }
-            return ticks * 10_000_000L; // USER_HZ = 100
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    private static long procTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-        } catch (Exception e) {
-            return 0;
-        }
-    }
-
-    private static String uptime() {
-        try {
-            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes()).trim();
-            p.waitFor();
-            return out;
-        } catch (Exception e) {
-            return "load average " + loadAverage();
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (java.io.IOException e) {
-            return "?";
-        }
-    }
 
     private static AtomicLong[] runLoad(CommandGateway commands, List<MatchId> matches, Duration duration, String tag)
             throws Exception {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Load-insensitive figures for benchmarks on a shared machine: CPU time of this JVM and of the
- * embedded Redis server (from /proc), and the load average to print next to wall-clock figures.
+ * embedded PostgreSQL and Redis servers (from /proc), and the load average to print next to
+ * wall-clock figures.
  */
 public final class BenchmarkMeters {
 
@@ -60,27 +61,57 @@ public final class BenchmarkMeters {
         }
     }
 
-    /** CPU of the embedded redis-server process; 0 when it cannot be found. Resolution 10 ms. */
+    /** CPU of the embedded PostgreSQL server: the postmaster and its backends. Resolution 10 ms. */
+    public static long postgresCpuNanos() {
+        return processTreeCpuNanos(pidIn(EmbeddedInfrastructureExtension.infrastructure().dataDirectory()
+                .resolve("postgres").resolve("postmaster.pid")));
+    }
+
+    /** CPU of the embedded redis-server process (and any child it forked); 0 when it cannot be found. Resolution 10 ms. */
     public static long redisCpuNanos() {
         try (var files = Files.walk(EmbeddedInfrastructureExtension.infrastructure().dataDirectory(), 3)) {
             Path pidFile = files.filter(f -> f.getFileName().toString().equals("redis.pid")).findFirst().orElse(null);
-            if (pidFile == null) {
-                return 0;
-            }
-            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
-            return processCpuNanos(pid);
+            return pidFile == null ? 0 : processTreeCpuNanos(pidIn(pidFile));
         } catch (Exception e) {
             return 0;
         }
     }
 
     public static long processCpuNanos(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L; // utime + stime, USER_HZ = 100
-        } catch (Exception e) {
+        long[] userSystem = userSystemNanos(pid);
+        return userSystem[0] + userSystem[1];
+    }
+
+    /** CPU of a process and its live descendants; 0 for no process (pid &lt; 0). */
+    public static long processTreeCpuNanos(long pid) {
+        ProcessHandle root = ProcessHandle.of(pid).orElse(null);
+        if (root == null) {
             return 0;
+        }
+        long total = processCpuNanos(pid);
+        for (ProcessHandle child : root.descendants().toList()) {
+            total += processCpuNanos(child.pid());
+        }
+        return total;
+    }
+
+    private static long pidIn(Path pidFile) {
+        try {
+            return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    /** What {@code uptime} prints (load averages with the time), or the load average alone without it. */
+    public static String uptime() {
+        try {
+            Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return out;
+        } catch (Exception e) {
+            return "load average " + loadAverage();
         }
     }
 

@@ -89,6 +89,10 @@ class SabotageCodesTest {
         MatchId blitz = MatchId.of("blitz-1");
         append(blitz, 0, created(blitz, MatchMode.BLITZ));
         assertRefused(blitz, ErrorCode.WRONG_PHASE);
+        append(blitz, 1, new MatchStarted(blitz, MatchPhase.RUNNING, T0, T0.plusSeconds(300)));
+        int readsBefore = storage.reads.get();
+        assertRefused(blitz, ErrorCode.WRONG_PHASE);
+        assertThat(storage.reads.get()).as("another mode stays another mode: the store is not asked").isEqualTo(readsBefore);
     }
 
     @Test

@@ -28,10 +28,16 @@ import dev.codearena.command.CommandSideApplication;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureExtension;
 import dev.codearena.platform.testsupport.EmbeddedInfrastructureTest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -120,6 +126,42 @@ class SharedEventStoreInstancesIntegrationTest {
             List<Long> sequence = jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? "
                     + "ORDER BY sequencenumber", Long.class, match.value());
             assertThat(sequence).as("one stream, no gaps").containsExactlyElementsOf(LongStream.range(0, sequence.size()).boxed().toList());
+        }
+    }
+
+    /**
+     * Both instances create the same aggregate at the same moment (instances starting together import
+     * the same problem set): the loser's append of the first event collides with the winner's, and the
+     * loser's command runs again on the stored aggregate instead of failing.
+     */
+    @Test
+    void racingCreationsOfOneAggregateBothSucceed() throws Exception {
+        String database = EmbeddedInfrastructureExtension.newDatabase("shared_store_create_it");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (ConfigurableApplicationContext first = start(database, "a"); ConfigurableApplicationContext second = start(database, "b")) {
+            List<CommandGateway> instances = List.of(first.getBean(CommandGateway.class), second.getBean(CommandGateway.class));
+            JdbcTemplate jdbc = first.getBean(JdbcTemplate.class);
+            for (int round = 0; round < 10; round++) {
+                ImportProblemCommand command = new ImportProblemCommand(ProblemId.of("race-" + UUID.randomUUID()), "hash-1",
+                        new ProblemDefinition("Race", 1, List.of("math"), 1000, 256, CheckerSpec.TOKENS, Set.of(MatchMode.BLITZ),
+                                "Print the input.", "race/v1/tests", 1, null));
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Long>> imports = new ArrayList<>();
+                for (CommandGateway instance : instances) {
+                    imports.add(pool.submit(() -> {
+                        start.await();
+                        return instance.<Long>sendAndWait(command);
+                    }));
+                }
+                start.countDown();
+                for (Future<Long> result : imports) {
+                    assertThat(result.get(30, TimeUnit.SECONDS)).as("version after the import in round " + round).isEqualTo(1L);
+                }
+                assertThat(jdbc.queryForList("SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ?", Long.class,
+                        command.problemId().value())).as("the problem's events in round " + round).containsExactly(0L);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -50,15 +50,7 @@ class MatchmakingBenchmark {
         long redisCpu = 0;
         int matched = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            long now = System.currentTimeMillis();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < QUEUED; i++) {
-                ids.add("bench-" + UUID.randomUUID());
-            }
-            Flux.fromIterable(ids)
-                    .flatMap(id -> queue.join(id, MatchMode.BLITZ, (int) Math.round(1500 + 300 * random.nextGaussian()),
-                            now - random.nextInt(120_000)), 256)
-                    .blockLast();
+            List<String> ids = queueRandomPlayers(random);
             assertThat(queue.size(MatchMode.BLITZ).block()).isEqualTo(QUEUED);
             long jvm0 = BenchmarkMeters.jvmCpuNanos();
             long work0 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
@@ -85,6 +77,20 @@ class MatchmakingBenchmark {
         phases(random);
     }
 
+    /** Queues {@link #QUEUED} players with ratings around 1500, queued within the last two minutes. */
+    private List<String> queueRandomPlayers(Random random) {
+        long now = System.currentTimeMillis();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < QUEUED; i++) {
+            ids.add("bench-" + UUID.randomUUID());
+        }
+        Flux.fromIterable(ids)
+                .flatMap(id -> queue.join(id, MatchMode.BLITZ, (int) Math.round(1500 + 300 * random.nextGaussian()),
+                        now - random.nextInt(120_000)), 256)
+                .blockLast();
+        return ids;
+    }
+
     /** Where a pass's time goes: the same steps as {@link Matchmaker#claimPass}, timed one by one. */
     private void phases(Random random) {
         int rounds = 5;
@@ -92,15 +98,7 @@ class MatchmakingBenchmark {
         long[] redisCpu = new long[3];
         long[] jvmCpu = new long[3];
         for (int round = 0; round < rounds; round++) {
-            long now = System.currentTimeMillis();
-            List<String> ids = new ArrayList<>();
-            for (int i = 0; i < QUEUED; i++) {
-                ids.add("bench-" + UUID.randomUUID());
-            }
-            Flux.fromIterable(ids)
-                    .flatMap(id -> queue.join(id, MatchMode.BLITZ, (int) Math.round(1500 + 300 * random.nextGaussian()),
-                            now - random.nextInt(120_000)), 256)
-                    .blockLast();
+            List<String> ids = queueRandomPlayers(random);
             long r0 = BenchmarkMeters.redisCpuNanos();
             long c0 = BenchmarkMeters.threadsCpuNanos(WORK_THREADS);
             long t0 = System.nanoTime();

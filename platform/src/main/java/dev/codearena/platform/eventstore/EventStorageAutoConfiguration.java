@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,13 @@ import org.springframework.context.annotation.Bean;
  * ({@code codearena.event-store.fetch-batch-size}, Axon's default is 100 rows per query: a tracking
  * processor replaying a million events would otherwise issue ten thousand queries). Backs off when
  * Axon Server is the event store.
+ * <p>
+ * An append that hits the unique (aggregate, sequence number) key, because another instance appended
+ * first, is reported by Axon as {@code ConcurrencyException}, or as {@code AggregateStreamCreationException}
+ * when the collision is on an aggregate's first event. That needs a resolver that recognises PostgreSQL's
+ * unique violation: the one Axon's JDBC auto-configuration installs looks for
+ * {@code SQLIntegrityConstraintViolationException}, which the PostgreSQL driver never throws, so every
+ * collision would surface as a plain {@code EventStoreException}.
  */
 @AutoConfiguration(beforeName = "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration")
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -31,6 +39,13 @@ public class EventStorageAutoConfiguration {
     private static final long LOWEST_GLOBAL_SEQUENCE = 1;
     private static final int MAX_GAP_OFFSET = 10_000;
     private static final int GAP_TIMEOUT_MILLIS = 60_000;
+    private static final String POSTGRESQL_UNIQUE_VIOLATION = "23505";
+
+    @Bean
+    @ConditionalOnMissingBean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver(POSTGRESQL_UNIQUE_VIOLATION);
+    }
 
     @Bean
     @ConditionalOnMissingBean({EventStorageEngine.class, EventStore.class})

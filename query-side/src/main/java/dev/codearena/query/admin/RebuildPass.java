@@ -47,6 +47,8 @@ final class RebuildPass {
     static final String NAME_PREFIX = "rebuild-pass-";
     /** Longer than any claim a live pass leaves unrenewed (Axon's claim timeout is 10 s; a pass renews per batch). */
     private static final Duration ABANDONED_CLAIM = Duration.ofSeconds(30);
+    /** Events the pass's reader thread keeps ready ({@link ReadAheadMessageSource}): a few event-store fetches. */
+    private static final int READ_AHEAD = 4096;
 
     final String name;
     final List<String> readModels;
@@ -86,11 +88,12 @@ final class RebuildPass {
                     .filter(interceptor -> interceptorTypes.add(interceptor.getClass()))
                     .forEach(interceptors::add);
         }
+        PassInvoker invoker = new PassInvoker(invokers);
         this.processor = TrackingEventProcessor.builder()
                 .name(name)
-                .eventHandlerInvoker(new PassInvoker(invokers))
-                .messageSource(source)
-                .tokenStore(new MirroringTokenStore(tokenStore, name, segments))
+                .eventHandlerInvoker(invoker)
+                .messageSource(new ReadAheadMessageSource(source, invoker::canHandleType, READ_AHEAD, name + "-reader"))
+                .tokenStore(new MirroringTokenStore(tokenStore, name, segments, jdbc))
                 .transactionManager(transactions)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                         .andBatchSize(batchSize)

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.slf4j.Logger;
@@ -58,14 +61,14 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final ReadModelGuard guard;
-    /** Rough CPU ms per 1,000 events of each read model rebuilt alone (docs/benchmarks.md), to balance passes. */
-    private static final Map<String, Double> COST = Map.of(QueryProcessingGroups.FAIR_PLAY, 50.0,
-            QueryProcessingGroups.MATCHES, 37.0, QueryProcessingGroups.LIVE_VIEWS, 26.0, QueryProcessingGroups.PLAYERS, 24.0,
-            QueryProcessingGroups.CLANS, 10.0, QueryProcessingGroups.PROBLEMS, 7.0);
+    /** Events sampled from the event store to weigh the read models when they are spread over several passes. */
+    private static final int SAMPLED_EVENTS = 50_000;
 
     private final int batchSize;
     private final int passes;
     private volatile boolean running;
+    /** Guarded by this. */
+    private boolean destroyed;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild-watcher");
@@ -144,21 +147,23 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     }
 
     /**
-     * The read models spread over {@code codearena.rebuild.passes} passes (default 1: a single pass), balanced by
-     * {@link #COST}. One pass runs on one thread and waits for PostgreSQL per batch; two passes read the stream
-     * twice but keep both cores busy.
+     * The read models spread over {@code codearena.rebuild.passes} passes (default 1: a single pass), balanced by how
+     * many of the stored events each one handles ({@link #handledEvents}). One pass runs on one thread (with its reader
+     * thread) and waits for PostgreSQL per batch; several passes each read the whole stream, so they cost more CPU in
+     * total but keep more cores busy when there are cores to spare.
      */
     private List<List<String>> split(List<String> readModels) {
         int count = Math.max(1, Math.min(passes, readModels.size()));
         if (count == 1) {
             return List.of(readModels);
         }
+        Map<String, Long> weight = handledEvents(readModels);
         List<List<String>> groups = new ArrayList<>();
-        double[] load = new double[count];
+        long[] load = new long[count];
         for (int i = 0; i < count; i++) {
             groups.add(new ArrayList<>());
         }
-        readModels.stream().sorted(Comparator.comparingDouble((String m) -> COST.getOrDefault(m, 10.0)).reversed())
+        readModels.stream().sorted(Comparator.comparingLong((String m) -> weight.get(m)).reversed())
                 .forEach(readModel -> {
                     int lightest = 0;
                     for (int i = 1; i < count; i++) {
@@ -167,9 +172,47 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
                         }
                     }
                     groups.get(lightest).add(readModel);
-                    load[lightest] += COST.getOrDefault(readModel, 10.0);
+                    load[lightest] += weight.get(readModel);
                 });
+        log.info("event=read-model-rebuild-split passes={} handledEvents={}", groups, weight);
         return groups;
+    }
+
+    /**
+     * How many events of a sample of the event store (about {@link #SAMPLED_EVENTS}, whole pages at random) each read
+     * model handles, judged by its processor's handlers ({@code canHandleType}), plus one so that none weighs nothing.
+     * A read model's work in a pass grows with the events it handles; the payload types it does not handle are never
+     * even deserialized for it.
+     */
+    private Map<String, Long> handledEvents(List<String> readModels) {
+        Double rows = jdbc.queryForObject("SELECT reltuples::float8 FROM pg_class WHERE relname = 'domainevententry'", Double.class);
+        double percent = rows == null || rows <= SAMPLED_EVENTS ? 100 : Math.max(0.1, 100.0 * SAMPLED_EVENTS / rows);
+        Map<String, Long> perType = new HashMap<>();
+        jdbc.query("SELECT payloadtype, count(*) FROM domainevententry TABLESAMPLE SYSTEM (?) GROUP BY payloadtype",
+                rs -> {
+                    perType.put(rs.getString(1), rs.getLong(2));
+                }, percent);
+        Map<String, Long> handled = new LinkedHashMap<>();
+        for (String readModel : readModels) {
+            EventHandlerInvoker invoker = processor(readModel).eventHandlerInvoker();
+            long events = 1;
+            for (Map.Entry<String, Long> type : perType.entrySet()) {
+                Class<?> payloadType = payloadClass(type.getKey());
+                if (payloadType != null && invoker.canHandleType(payloadType)) {
+                    events += type.getValue();
+                }
+            }
+            handled.put(readModel, events);
+        }
+        return handled;
+    }
+
+    private static Class<?> payloadClass(String name) {
+        try {
+            return Class.forName(name, false, RebuildService.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
     }
 
     private void start(List<String> readModels, long first) {
@@ -329,10 +372,15 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
 
     /**
      * Stops running passes without a hand-over: the read models' tokens are those of the last committed batch,
-     * and the next start resumes their rebuilds (see the class comment).
+     * and the next start resumes their rebuilds (see the class comment). Once: on a normal shutdown Spring calls
+     * {@link #stop()} (lifecycle) and then this (disposal); the latter alone after a start-up that failed.
      */
     @Override
     public synchronized void destroy() {
+        if (destroyed) {
+            return;
+        }
+        destroyed = true;
         watcher.shutdownNow();
         rebuilds.values().stream().filter(r -> r.finishedAt == null).map(r -> r.pass).filter(Objects::nonNull).distinct()
                 .forEach(pass -> {

@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.axonframework.messaging.Message;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -56,7 +57,9 @@ final class FairPlayBatch {
     final RowBatch problemRows = new RowBatch("qs_fp_match_problem", "match_id", "problem_id");
     final RowBatch submissionRows = new RowBatch("qs_fp_submission", "match_id", "submission_id");
     final RowBatch meetingRows = new RowBatch("qs_fp_meeting", "match_id");
-    private final List<Object[]> fingerprintRows = new ArrayList<>();
+    /** The fingerprint rows to insert, column by column (as the flush sends them), hashes as text. */
+    private final List<List<String>> fingerprintColumns = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+            new ArrayList<>(), new ArrayList<>());
     /** problem id -> base hashes to add (the table ignores ones it has). */
     private final Map<String, Set<Long>> baseAdded = new LinkedHashMap<>();
     /** Flag upserts in event order: flag id -> its upserts, each {@code [keepStrongest, args...]}. */
@@ -81,6 +84,13 @@ final class FairPlayBatch {
     private final Map<String, Recent> recent = new HashMap<>();
     /** low + high player id -> meetings of the pair: stored ones in a prefetched window plus this batch's. */
     private final Map<List<Object>, Meetings> meetings = new HashMap<>();
+
+    /** This batch's received submissions (from its messages), for the one plagiarism lookup per batch. */
+    private final List<SubmissionReceived> received = new ArrayList<>();
+    /** match id + submission id -> fingerprints before the base is removed. */
+    private final Map<List<Object>, long[]> rawFingerprints = new HashMap<>();
+    /** match id + submission id -> stored candidates of the batch's solutions; null before the lookup. */
+    private Map<List<Object>, StoredCandidates> storedCandidates;
 
     private static final SubmissionRow NO_ROW = new SubmissionRow(null, null, 0, null, null);
 
@@ -341,8 +351,49 @@ final class FairPlayBatch {
     void index(String problem, String match, String submission, String player, long[] hashes) {
         indexed.computeIfAbsent(problem, p -> new ArrayList<>()).add(new Indexed(match, submission, player, hashes));
         for (long hash : hashes) {
-            fingerprintRows.add(new Object[] {problem, hash, match, submission, player});
+            fingerprintColumns.get(0).add(problem);
+            fingerprintColumns.get(1).add(Long.toString(hash));
+            fingerprintColumns.get(2).add(match);
+            fingerprintColumns.get(3).add(submission);
+            fingerprintColumns.get(4).add(player);
         }
+    }
+
+    /** A solution's fingerprints before the base is removed (a pure function of its source), computed once per batch. */
+    long[] rawFingerprints(List<Object> submission, Supplier<long[]> compute) {
+        return rawFingerprints.computeIfAbsent(submission, k -> compute.get());
+    }
+
+    /** This batch's received submissions, in event order (empty when the unit of work did not give its messages). */
+    List<SubmissionReceived> received() {
+        return received;
+    }
+
+    /** A stored submission sharing {@code shared} fingerprints with a solution of this batch. */
+    record StoredCandidate(String matchId, String submissionId, String playerId, int fingerprintCount, int shared) {
+    }
+
+    /** The stored candidates of a solution, looked up with these (base-free) hashes. */
+    record StoredCandidates(long[] hashes, List<StoredCandidate> candidates) {
+    }
+
+    /** Whether this batch's one lookup of stored candidates has been made. */
+    boolean candidatesLookedUp() {
+        return storedCandidates != null;
+    }
+
+    void candidatesLookedUp(Map<List<Object>, StoredCandidates> looked) {
+        storedCandidates = looked;
+    }
+
+    /** The stored candidates the batch's lookup found for this submission (match + submission), or null. */
+    StoredCandidates storedCandidates(List<Object> submission) {
+        return storedCandidates == null ? null : storedCandidates.get(submission);
+    }
+
+    /** The state of a match if this batch knows it already (never loads it). */
+    MatchState knownMatch(String match) {
+        return matches.get(match);
     }
 
     List<Indexed> indexedInBatch(String problem) {
@@ -562,6 +613,7 @@ final class FairPlayBatch {
                     matchIds.add(match);
                 }
                 receivedKeys.add(key(match, event.submissionId().value()));
+                received.add(event);
                 if (event.kind() == SubmissionKind.SOLUTION && event.problemId() != null) {
                     problems.add(event.problemId().value());
                 }
@@ -638,13 +690,8 @@ final class FairPlayBatch {
                     new Object[][] {problemIds.toArray(), hashes.toArray()}, "ON CONFLICT DO NOTHING");
         }
         submissionRows.flushInsertsAsArrays(jdbc, SUBMISSION_TYPES);
-        if (!fingerprintRows.isEmpty()) {
-            Object[][] columns = new Object[5][fingerprintRows.size()];
-            for (int r = 0; r < fingerprintRows.size(); r++) {
-                for (int c = 0; c < 5; c++) {
-                    columns[c][r] = fingerprintRows.get(r)[c];
-                }
-            }
+        if (!fingerprintColumns.get(0).isEmpty()) {
+            String[][] columns = fingerprintColumns.stream().map(column -> column.toArray(String[]::new)).toArray(String[][]::new);
             RowBatch.insertArrays(jdbc, "qs_fp_fingerprint", List.of("problem_id", "hash", "match_id", "submission_id", "player_id"),
                     Map.of("hash", "bigint"), columns);
         }

@@ -26,8 +26,6 @@ import dev.codearena.query.QueryProcessingGroups;
 import dev.codearena.query.support.UnitOfWorkBatch;
 import static dev.codearena.query.support.RowBatch.key;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -179,7 +177,8 @@ class FairPlayProjection {
         boolean compared = event.kind() == SubmissionKind.SOLUTION && problem != null && !MatchMode.SABOTAGE.name().equals(state.mode);
         long[] hashes = new long[0];
         if (compared) {
-            long[] raw = fingerprints.raw(event.language(), event.source());
+            long[] raw = batch.rawFingerprints(key(match, event.submissionId().value()),
+                    () -> fingerprints.raw(event.language(), event.source()));
             // Removing base code from nothing leaves nothing: the base is only looked up when there is something to remove it from.
             hashes = raw.length == 0 ? raw : fingerprints.withoutBase(raw, batch.base(problem));
         }
@@ -257,22 +256,12 @@ class FairPlayProjection {
     // --- plagiarism -----------------------------------------------------------------------------
 
     private void comparePlagiarism(FairPlayBatch batch, SubmissionReceived event, String problem, long[] hashes) {
-        Long[] boxed = Arrays.stream(hashes).boxed().toArray(Long[]::new);
         String me = event.playerId().value();
-        List<Candidate> candidates = new ArrayList<>(jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("""
-                    SELECT f.match_id, f.submission_id, f.player_id, s.fingerprint_count, count(*) AS shared
-                    FROM qs_fp_fingerprint f
-                    JOIN qs_fp_submission s ON s.match_id = f.match_id AND s.submission_id = f.submission_id
-                    WHERE f.problem_id = ? AND f.player_id <> ? AND f.hash = ANY (?)
-                    GROUP BY f.match_id, f.submission_id, f.player_id, s.fingerprint_count""");
-            Array array = connection.createArrayOf("bigint", boxed);
-            statement.setString(1, problem);
-            statement.setString(2, me);
-            statement.setArray(3, array);
-            return statement;
-        }, (rs, i) -> new Candidate(rs.getString("submission_id"), rs.getString("player_id"), rs.getString("match_id"),
-                Fingerprints.Similarity.of(rs.getInt("shared"), hashes.length, rs.getInt("fingerprint_count")))));
+        List<Candidate> candidates = new ArrayList<>();
+        for (FairPlayBatch.StoredCandidate c : storedCandidates(batch, event, problem, hashes)) {
+            candidates.add(new Candidate(c.submissionId(), c.playerId(), c.matchId(),
+                    Fingerprints.Similarity.of(c.shared(), hashes.length, c.fingerprintCount())));
+        }
         // This batch's earlier submissions are not in the index table yet: compare with them in memory.
         for (FairPlayBatch.Indexed other : batch.indexedInBatch(problem)) {
             if (!other.playerId().equals(me)) {
@@ -290,6 +279,97 @@ class FairPlayProjection {
         for (Candidate other : bestPerPlayer.values()) {
             raisePlagiarism(batch, event, problem, other);
         }
+    }
+
+    /**
+     * The stored submissions of other players that share fingerprints with this solution: from the batch's one
+     * lookup ({@link #lookUpCandidates}) when it was made with the same hashes (the problem's base can grow within
+     * the batch), else by a query of its own.
+     */
+    private List<FairPlayBatch.StoredCandidate> storedCandidates(FairPlayBatch batch, SubmissionReceived event, String problem,
+                                                                 long[] hashes) {
+        if (!batch.candidatesLookedUp()) {
+            batch.candidatesLookedUp(lookUpCandidates(batch));
+        }
+        FairPlayBatch.StoredCandidates looked = batch.storedCandidates(key(event.matchId().value(), event.submissionId().value()));
+        if (looked != null && Arrays.equals(looked.hashes(), hashes)) {
+            return looked.candidates();
+        }
+        return queryCandidates(problem, event.playerId().value(), hashes);
+    }
+
+    private static final String CANDIDATES = """
+            SELECT c.match_id, c.submission_id, c.player_id, s.fingerprint_count, c.shared
+            FROM (SELECT f.match_id, f.submission_id, f.player_id, count(*) AS shared
+                  FROM qs_fp_fingerprint f
+                  WHERE f.problem_id = %1$s AND f.player_id <> %2$s AND f.hash = ANY (%3$s)
+                  GROUP BY f.match_id, f.submission_id, f.player_id) c
+            JOIN qs_fp_submission s ON s.match_id = c.match_id AND s.submission_id = c.submission_id""";
+
+    /** One solution's stored candidates. */
+    private List<FairPlayBatch.StoredCandidate> queryCandidates(String problem, String player, long[] hashes) {
+        return jdbc.query(CANDIDATES.formatted("?", "?", "?::bigint[]"), (rs, i) -> candidate(rs, 0),
+                problem, player, hashText(hashes));
+    }
+
+    /**
+     * The stored candidates of every solution the batch's messages carry that will be compared, in one query (a
+     * {@code LATERAL} per solution, each the query {@link #queryCandidates} makes alone). The tables do not change
+     * before the flush, so each answer is what that solution's own query would give when it is handled. Hashes are
+     * worked out with the problem's base as the batch knows it now; a solution whose hashes differ when handled
+     * (its problem's base grew since) queries alone.
+     */
+    private Map<List<Object>, FairPlayBatch.StoredCandidates> lookUpCandidates(FairPlayBatch batch) {
+        Map<List<Object>, long[]> wanted = new LinkedHashMap<>();
+        List<List<Object>> keys = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> players = new ArrayList<>();
+        List<String> hashTexts = new ArrayList<>();
+        for (SubmissionReceived r : batch.received()) {
+            FairPlayBatch.MatchState known = batch.knownMatch(r.matchId().value());
+            if (r.kind() != SubmissionKind.SOLUTION || r.problemId() == null
+                    || known != null && MatchMode.SABOTAGE.name().equals(known.mode)) {
+                continue;
+            }
+            List<Object> key = key(r.matchId().value(), r.submissionId().value());
+            String problem = r.problemId().value();
+            long[] raw = batch.rawFingerprints(key, () -> fingerprints.raw(r.language(), r.source()));
+            long[] hashes = raw.length == 0 ? raw : fingerprints.withoutBase(raw, batch.base(problem));
+            if (hashes.length < settings.plagiarism().minFingerprints() || wanted.putIfAbsent(key, hashes) != null) {
+                continue;
+            }
+            keys.add(key);
+            problems.add(problem);
+            players.add(r.playerId().value());
+            hashTexts.add(hashText(hashes));
+        }
+        Map<List<Object>, List<FairPlayBatch.StoredCandidate>> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            Integer[] ids = new Integer[keys.size()];
+            Arrays.setAll(ids, i -> i);
+            jdbc.query("SELECT q.i, x.* FROM unnest(?::int[], ?::text[], ?::text[], ?::text[]) AS q(i, problem_id, player_id, hashes)"
+                            + " CROSS JOIN LATERAL (" + CANDIDATES.formatted("q.problem_id", "q.player_id", "q.hashes::bigint[]") + ") x",
+                    rs -> {
+                        found.computeIfAbsent(keys.get(rs.getInt(1)), k -> new ArrayList<>()).add(candidate(rs, 1));
+                    }, ids, problems.toArray(String[]::new), players.toArray(String[]::new), hashTexts.toArray(String[]::new));
+        }
+        Map<List<Object>, FairPlayBatch.StoredCandidates> looked = new HashMap<>();
+        wanted.forEach((key, hashes) -> looked.put(key, new FairPlayBatch.StoredCandidates(hashes, found.getOrDefault(key, List.of()))));
+        return looked;
+    }
+
+    private static FairPlayBatch.StoredCandidate candidate(java.sql.ResultSet rs, int offset) throws java.sql.SQLException {
+        return new FairPlayBatch.StoredCandidate(rs.getString(offset + 1), rs.getString(offset + 2), rs.getString(offset + 3),
+                rs.getInt(offset + 4), rs.getInt(offset + 5));
+    }
+
+    /** Hashes as a PostgreSQL array literal, e.g. {@code {1,-2,3}}. */
+    private static String hashText(long[] hashes) {
+        StringBuilder text = new StringBuilder(hashes.length * 20 + 2).append('{');
+        for (int i = 0; i < hashes.length; i++) {
+            text.append(i == 0 ? "" : ",").append(hashes[i]);
+        }
+        return text.append('}').toString();
     }
 
     private void raisePlagiarism(FairPlayBatch batch, SubmissionReceived event, String problem, Candidate other) {

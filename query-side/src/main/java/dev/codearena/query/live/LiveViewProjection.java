@@ -416,6 +416,12 @@ class LiveViewProjection {
      * per match as the handlers first touch it. Nothing of the batch is written before it commits, so these are the
      * views each handler would have read. (Every event handled here is a Match aggregate's, whose identifier is the
      * match id, as the views' {@code version} being the aggregate's sequence number already assumes.)
+     *
+     * <p>A match whose first event (sequence 0) is in the batch is not read: its view is a function of the batch's
+     * events alone. Whatever Redis may hold for it (only a view written by an attempt at this same batch whose commit
+     * failed, at most one batch ahead of the token) is overwritten by the view as of this batch's events, the state the
+     * committed token stands for; the events after them are applied again by the next batch. In a rebuild that is
+     * nearly every match of a batch.
      */
     private Batch newBatch() {
         Batch batch = new Batch();
@@ -423,7 +429,11 @@ class LiveViewProjection {
             Set<String> ids = new LinkedHashSet<>();
             for (Message<?> message : unitOfWork.getMessages()) {
                 if (message instanceof DomainEventMessage<?> event && HANDLED.contains(event.getPayloadType())) {
-                    ids.add(event.getAggregateIdentifier());
+                    if (event.getSequenceNumber() == 0) {
+                        batch.views.put(MatchId.of(event.getAggregateIdentifier()), Optional.empty());
+                    } else if (!batch.views.containsKey(MatchId.of(event.getAggregateIdentifier()))) {
+                        ids.add(event.getAggregateIdentifier());
+                    }
                 }
             }
             if (!ids.isEmpty()) {

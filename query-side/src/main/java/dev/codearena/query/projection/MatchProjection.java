@@ -29,6 +29,7 @@ import dev.codearena.api.match.SubmissionRefused;
 import dev.codearena.api.match.TimeUp;
 import dev.codearena.query.support.RowBatch;
 import dev.codearena.query.support.UnitOfWorkBatch;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -86,8 +88,9 @@ class MatchProjection {
         row.put("starts_at", event.startsAt());
         row.put("finalised", false);
         batch.matches.insert(row);
-        Map<String, Integer> seats = new LinkedHashMap<>();
-        batch.seats.put(match, seats);
+        Roster roster = new Roster(event.mode().name(), Timestamp.from(event.createdAt()));
+        batch.rosters.put(match, roster);
+        Map<String, Integer> seats = roster.seats;
         for (MatchPlayer player : event.players()) {
             seatPlayer(batch, match, seats, player, event.mode(), event.createdAt());
         }
@@ -108,12 +111,15 @@ class MatchProjection {
     void on(PlayerJoined event) {
         Batch batch = batch();
         String match = event.matchId().value();
-        Map<String, Integer> seats = seats(batch, match);
+        Roster roster = roster(batch, match);
+        Map<String, Integer> seats = roster.seats;
         if (seats.containsKey(event.player().playerId().value())) {
             return; // the aggregate refuses a second join; nothing to add if one is recorded anyway
         }
-        seatPlayer(batch, match, seats, event.player(), matchColumn(batch, match, "mode", String.class),
-                matchColumn(batch, match, "created_at", java.sql.Timestamp.class));
+        if (roster.mode == null) {
+            throw new EmptyResultDataAccessException("no match " + match + " for " + event, 1);
+        }
+        seatPlayer(batch, match, seats, event.player(), roster.mode, roster.createdAt);
         batch.matches.set(key(match), "player_count", seats.size());
     }
 
@@ -122,7 +128,7 @@ class MatchProjection {
     void on(PlayerLeft event) {
         Batch batch = batch();
         String match = event.matchId().value();
-        Map<String, Integer> seats = seats(batch, match);
+        Map<String, Integer> seats = roster(batch, match).seats;
         if (seats.remove(event.playerId().value()) != null) {
             batch.players.delete(key(match, event.playerId().value()));
             batch.matches.set(key(match), "player_count", seats.size());
@@ -290,22 +296,26 @@ class MatchProjection {
                 "rating_at_start", player.rating(), "forfeited", false));
     }
 
-    /** The match's roster (player id to seat) as this batch leaves it, read from the table once per batch. */
-    private Map<String, Integer> seats(Batch batch, String match) {
-        return batch.seats.computeIfAbsent(match, m -> {
-            Map<String, Integer> seats = new LinkedHashMap<>();
-            jdbc.query("SELECT player_id, seat FROM qs_match_player WHERE match_id = ? ORDER BY seat",
-                    rs -> {
-                        seats.put(rs.getString(1), rs.getInt(2));
-                    }, m);
-            return seats;
+    /**
+     * The match's roster as this batch leaves it, with the match's mode and creation time its players' rows carry: from
+     * this batch if it created or changed the match, else read from the tables in one query (once per batch).
+     */
+    private Roster roster(Batch batch, String match) {
+        return batch.rosters.computeIfAbsent(match, m -> {
+            Roster[] found = {new Roster(null, null)};
+            jdbc.query("""
+                    SELECT m.mode, m.created_at, p.player_id, p.seat FROM qs_match m
+                    LEFT JOIN qs_match_player p ON p.match_id = m.match_id
+                    WHERE m.match_id = ? ORDER BY p.seat""", rs -> {
+                if (found[0].mode == null) {
+                    found[0] = new Roster(rs.getString(1), rs.getTimestamp(2));
+                }
+                if (rs.getString(3) != null) {
+                    found[0].seats.put(rs.getString(3), rs.getInt(4));
+                }
+            }, m);
+            return found[0];
         });
-    }
-
-    /** A column the match row was created with, from this batch's insert or the table. */
-    private Object matchColumn(Batch batch, String match, String column, Class<?> type) {
-        Object pending = batch.matches.inserted(key(match), column);
-        return pending != null ? pending : jdbc.queryForObject("SELECT " + column + " FROM qs_match WHERE match_id = ?", type, match);
     }
 
     @ResetHandler
@@ -318,16 +328,17 @@ class MatchProjection {
     }
 
     /**
-     * Writes the batch: each table's new rows, and its changed rows grouped by the columns they change, as one
-     * {@code unnest} statement per group ({@link RowBatch#flushInsertsAsArrays}, {@link RowBatch#flushUpdatesAsArrays})
-     * instead of a JDBC batch of one statement per row, which PostgreSQL would parse, plan and execute row by row.
+     * Writes the batch: each table's new rows with one {@code COPY} ({@link RowBatch#flushInsertsByCopy}), and its
+     * changed rows grouped by the columns they change with one {@code UPDATE ... FROM unnest(arrays)} per group
+     * ({@link RowBatch#flushUpdatesAsArrays}), instead of JDBC batches of one statement per row, which PostgreSQL
+     * parses, plans and executes row by row.
      */
     private void flush(Batch batch) {
         batch.players.flushDeletes(jdbc);
-        batch.matches.flushInsertsAsArrays(jdbc, MATCH_TYPES);
-        batch.players.flushInsertsAsArrays(jdbc, PLAYER_TYPES);
-        batch.problems.flushInsertsAsArrays(jdbc, PROBLEM_TYPES);
-        batch.submissions.flushInsertsAsArrays(jdbc, SUBMISSION_TYPES);
+        batch.matches.flushInsertsByCopy(jdbc);
+        batch.players.flushInsertsByCopy(jdbc);
+        batch.problems.flushInsertsByCopy(jdbc);
+        batch.submissions.flushInsertsByCopy(jdbc);
         if (!batch.sabotageRefusals.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO qs_submission (match_id, submission_id, player_id, kind, received_at, status, refusal, refusal_detail)
@@ -347,7 +358,19 @@ class MatchProjection {
         final RowBatch problems = new RowBatch("qs_match_problem", "match_id", "problem_id");
         final RowBatch submissions = new RowBatch("qs_submission", "match_id", "submission_id");
         final List<Object[]> sabotageRefusals = new ArrayList<>();
-        /** Per match touched by a join or leave: its roster, player id to seat. */
-        final Map<String, Map<String, Integer>> seats = new HashMap<>();
+        /** Per match created, joined or left in this batch: its roster. */
+        final Map<String, Roster> rosters = new HashMap<>();
+    }
+
+    /** A match's players (player id to seat, in seat order), and its mode and creation time; mode null: no such match. */
+    private static final class Roster {
+        final String mode;
+        final Timestamp createdAt;
+        final Map<String, Integer> seats = new LinkedHashMap<>();
+
+        Roster(String mode, Timestamp createdAt) {
+            this.mode = mode;
+            this.createdAt = createdAt;
+        }
     }
 }

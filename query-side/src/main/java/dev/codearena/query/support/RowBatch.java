@@ -1,5 +1,9 @@
 package dev.codearena.query.support;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +13,8 @@ import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -100,6 +106,81 @@ public final class RowBatch {
         }
         groups.forEach((columns, rows) -> jdbc.batchUpdate("INSERT INTO " + table + " (" + String.join(", ", columns)
                 + ") VALUES (" + String.join(", ", columns.stream().map(c -> "?").toList()) + ")", rows));
+    }
+
+    /**
+     * Like {@link #flushInserts} but each group of rows (rows with the same columns) goes as ONE {@code COPY ... FROM
+     * STDIN} in PostgreSQL's text format, values as in {@link #flushInsertsAsArrays}. COPY parses each value straight into
+     * its column's type and inserts the rows as a multi-row insert (tuples packed into pages, one WAL record per page),
+     * which costs PostgreSQL less than an {@code INSERT ... SELECT FROM unnest(arrays)} of the same rows. Runs on the
+     * connection of the current transaction, like every statement of the JdbcTemplate.
+     */
+    public void flushInsertsByCopy(JdbcTemplate jdbc) {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        Map<List<String>, StringBuilder> groups = new LinkedHashMap<>();
+        List<String> lastColumns = null;
+        StringBuilder last = null;
+        for (Map<String, Object> row : inserts.values()) {
+            StringBuilder text = lastColumns != null && sameColumns(lastColumns, row) ? last : null;
+            if (text == null) {
+                lastColumns = List.copyOf(row.keySet());
+                text = groups.computeIfAbsent(lastColumns, c -> new StringBuilder());
+                last = text;
+            }
+            boolean first = true;
+            for (Object value : row.values()) {
+                if (!first) {
+                    text.append('\t');
+                }
+                first = false;
+                appendCopyText(text, arrayText(value));
+            }
+            text.append('\n');
+        }
+        groups.forEach((columns, text) -> {
+            String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN";
+            byte[] data = text.toString().getBytes(StandardCharsets.UTF_8);
+            jdbc.execute((ConnectionCallback<Long>) connection -> {
+                try {
+                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(data));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        });
+    }
+
+    private static boolean sameColumns(List<String> columns, Map<String, Object> row) {
+        if (columns.size() != row.size()) {
+            return false;
+        }
+        int i = 0;
+        for (String column : row.keySet()) {
+            if (!column.equals(columns.get(i++))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A value in COPY's text format: {@code \N} for null; backslash, tab, newline and carriage return escaped. */
+    private static void appendCopyText(StringBuilder out, String value) {
+        if (value == null) {
+            out.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
     }
 
     /**

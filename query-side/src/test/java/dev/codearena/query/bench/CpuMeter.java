@@ -28,14 +28,17 @@ final class CpuMeter {
 
     /**
      * CPU nanoseconds used so far by this test's PostgreSQL: the server started from this JVM's temporary directory
-     * (pg_ctl detaches it, so it is not a descendant of the JVM) and its backends; 0 where /proc is missing.
+     * (pg_ctl detaches it, so it is not a descendant of the JVM), its backends and background processes, and those of
+     * them that have exited (autovacuum workers come and go); 0 where /proc is missing.
      */
     static long postgresNanos() {
         String tmp = System.getProperty("java.io.tmpdir");
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().map(c -> c.contains("postgres") && c.contains(tmp)).orElse(false))
                 .flatMap(server -> java.util.stream.Stream.concat(java.util.stream.Stream.of(server), server.descendants()))
-                .mapToLong(p -> ticks(p.pid())).sum() * NANOS_PER_TICK;
+                .mapToLong(p -> ticks(p.pid(), p.parent().map(parent -> !parent.info().commandLine()
+                        .map(c -> c.contains("postgres") && c.contains(tmp)).orElse(false)).orElse(true)))
+                .sum() * NANOS_PER_TICK;
     }
 
     /** CPU nanoseconds used so far by this test's Redis server (started from this JVM's temporary directory); 0 where /proc is missing. */
@@ -48,19 +51,32 @@ final class CpuMeter {
 
     /** CPU nanoseconds used so far by the live threads whose name starts with {@code EventProcessor[group]}. */
     static long processorThreadNanos(String group) {
+        return threadNanos("EventProcessor[" + group + "]");
+    }
+
+    /** CPU time of the live threads whose name starts with {@code prefix}. */
+    static long threadNanos(String prefix) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        String prefix = "EventProcessor[" + group + "]";
         return Arrays.stream(threads.getThreadInfo(threads.getAllThreadIds()))
                 .filter(info -> info != null && info.getThreadName().startsWith(prefix))
                 .mapToLong(ThreadInfo::getThreadId).map(threads::getThreadCpuTime).filter(n -> n > 0).sum();
     }
 
     private static long ticks(long pid) {
+        return ticks(pid, false);
+    }
+
+    /**
+     * @param withExitedChildren also the CPU of the process's children that have exited (cutime, cstime): for the
+     *                           PostgreSQL server, whose backends and autovacuum workers come and go during a run
+     */
+    private static long ticks(long pid, boolean withExitedChildren) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // fields after the parenthesised command name; utime and stime are fields 14 and 15
+            // fields after the parenthesised command name; utime, stime, cutime, cstime are fields 14 to 17
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12])
+                    + (withExitedChildren ? Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : 0);
         } catch (IOException | RuntimeException e) {
             return 0;
         }

@@ -115,10 +115,12 @@ class QueryRebuildBenchmark {
                 jfr.start();
             }
             rebuilds.rebuildAll();
-            String pass = rebuilds.passOf(QueryProcessingGroups.PLAYERS);
+            // With -Dcodearena.rebuild.passes=N the read models are spread over N passes, each on its own thread.
+            List<String> passes = QueryProcessingGroups.ALL.stream().map(rebuilds::passOf).filter(java.util.Objects::nonNull)
+                    .distinct().toList();
             long capSeconds = Long.getLong("bench.maxSeconds", 0);
             Map<String, Long> threadCpu = new LinkedHashMap<>();
-            boolean complete = awaitDone(rebuilds, QueryProcessingGroups.ALL, capSeconds, threadCpu, pass);
+            boolean complete = awaitDone(rebuilds, QueryProcessingGroups.ALL, capSeconds, threadCpu, passes);
             double allSeconds = (System.nanoTime() - started) / 1e9;
             if (jfr != null) {
                 java.nio.file.Path file = java.nio.file.Path.of("target", "rebuild-all.jfr").toAbsolutePath();
@@ -129,9 +131,14 @@ class QueryRebuildBenchmark {
             long allCpu = CpuMeter.jvmNanos() - jvmCpu;
             long allPostgresCpu = CpuMeter.postgresNanos() - postgresCpu;
             System.out.printf("BENCH rebuild-all complete=%s afterSeconds=%.1f %s%n", complete, allSeconds, uptime());
-            Long passCpu = threadCpu.get(pass);
-            System.out.printf("BENCH   pass=%s threadCpuMsPer1000Events=%s%n", pass,
-                    passCpu == null ? "-" : String.format("%.1f", passCpu / 1e6 / (events / 1000.0)));
+            for (String pass : passes) {
+                Long passCpu = threadCpu.get(pass);
+                Long readerCpu = threadCpu.get(pass + "-reader");
+                System.out.printf("BENCH   pass=%s readModels=%s threadCpuMsPer1000Events=%s readerThreadCpuMsPer1000Events=%s%n", pass,
+                        QueryProcessingGroups.ALL.stream().filter(m -> pass.equals(rebuilds.passOf(m))).toList(),
+                        passCpu == null ? "-" : String.format("%.1f", passCpu / 1e6 / (events / 1000.0)),
+                        readerCpu == null ? "-" : String.format("%.1f", readerCpu / 1e6 / (events / 1000.0)));
+            }
             for (RebuildStatus status : rebuilds.statusAll()) {
                 System.out.printf("BENCH   readModel=%s state=%s processed=%d/%d wallSeconds=%s eventsPerSecond=%.0f etaSeconds=%s%n",
                         status.readModel(), status.state(), status.processedEvents(), status.totalEvents(),
@@ -141,9 +148,11 @@ class QueryRebuildBenchmark {
             }
             if (!complete) {
                 // Capped run: the players read model (leaderboards) is finished for the latency part.
-                awaitDone(rebuilds, List.of(QueryProcessingGroups.PLAYERS), 0, new HashMap<>(), null);
+                awaitDone(rebuilds, List.of(QueryProcessingGroups.PLAYERS), 0, new HashMap<>(), List.of());
                 System.out.println("BENCH   players finished: " + rebuilds.status(QueryProcessingGroups.PLAYERS));
-                leaderboardLatency(context, players);
+                if (latency()) {
+                    leaderboardLatency(context, players);
+                }
                 return;
             }
             System.out.printf("BENCH rebuild-all (one pass) readModels=%d events=%d seconds=%.1f eventsPerSecond=%.0f"
@@ -159,7 +168,7 @@ class QueryRebuildBenchmark {
                 long oneCpu = CpuMeter.jvmNanos();
                 long onePostgresCpu = CpuMeter.postgresNanos();
                 rebuilds.rebuild(readModel);
-                awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), null);
+                awaitDone(rebuilds, List.of(readModel), 0, new HashMap<>(), List.of());
                 double seconds = (System.nanoTime() - one) / 1e9;
                 long jvm = CpuMeter.jvmNanos() - oneCpu;
                 long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
@@ -172,7 +181,9 @@ class QueryRebuildBenchmark {
                     .as(table).isEqualTo(n));
 
             awaitCaughtUp(context, Duration.ofMinutes(5));
-            leaderboardLatency(context, players);
+            if (latency()) {
+                leaderboardLatency(context, players);
+            }
             System.out.println("BENCH done " + uptime());
         }
     }
@@ -198,7 +209,7 @@ class QueryRebuildBenchmark {
             // "a+b" rebuilds a and b together in one pass (e.g. with and without a read model, for its marginal cost)
             List<String> together = List.of(readModel.split("\\+"));
             rebuilds.rebuild(together);
-            awaitDone(rebuilds, together, 0, new HashMap<>(), null);
+            awaitDone(rebuilds, together, 0, new HashMap<>(), List.of());
             double seconds = (System.nanoTime() - one) / 1e9;
             long jvm = CpuMeter.jvmNanos() - oneCpu;
             long postgres = CpuMeter.postgresNanos() - onePostgresCpu;
@@ -224,6 +235,11 @@ class QueryRebuildBenchmark {
             return List.of();
         }
         return single.equals("true") ? QueryProcessingGroups.ALL : List.of(single.split(","));
+    }
+
+    /** {@code -Dbench.latency=false} skips the leaderboard latency part (quicker rebuild-only runs). */
+    private static boolean latency() {
+        return Boolean.parseBoolean(System.getProperty("bench.latency", "true"));
     }
 
     /** The machine's load averages, as {@code uptime} prints them. */
@@ -265,13 +281,14 @@ class QueryRebuildBenchmark {
     /**
      * @param capSeconds stop waiting after this long (0: up to 30 minutes, then fail); answers whether all are done
      * @param threadCpu  filled with the CPU time of the pass's processor thread (the most seen while it ran), under its name
-     * @param pass       the rebuild pass's processor name (null: not measured)
+     * @param passes     the rebuild passes' processor names (those measured)
      */
     private static boolean awaitDone(RebuildService rebuilds, List<String> readModels, long capSeconds, Map<String, Long> threadCpu,
-                                     String pass) {
+                                     List<String> passes) {
         java.util.function.BooleanSupplier done = () -> {
-            if (pass != null) {
+            for (String pass : passes) {
                 threadCpu.merge(pass, CpuMeter.processorThreadNanos(pass), Math::max);
+                threadCpu.merge(pass + "-reader", CpuMeter.threadNanos(pass + "-reader"), Math::max);
             }
             boolean all = true;
             for (String readModel : readModels) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Rows written through {@code unnest} arrays ({@link RowBatch#flushInsertsAsArrays}, {@link RowBatch#flushUpdatesAsArrays})
- * equal rows written with one parameterised statement per row ({@link RowBatch#flushInserts}, {@link RowBatch#flushUpdates}),
+ * or {@code COPY} ({@link RowBatch#flushInsertsByCopy}) equal rows written with one parameterised statement per row ({@link RowBatch#flushInserts}, {@link RowBatch#flushUpdates}),
  * value for value: text that looks like array syntax or {@code NULL}, nulls, integers, bigints, booleans, and timestamps
  * with a sub-microsecond fraction (a half microsecond included: the driver rounds it up, PostgreSQL's own parser would
  * round it to even).
@@ -28,7 +28,7 @@ class RowBatchArraysTest {
     private static final Map<String, String> TYPES = Map.of("n", "integer", "big", "bigint", "flag", "boolean",
             "at", "timestamptz", "part", "integer");
     private static final String[] TEXTS = {"plain", "", "NULL", "null", "with \"quotes\"", "back\\slash", "{braces,comma}",
-            "tab\tand\nnewline", "ünïcødé ✓", " spaced ", "'single'", "a,b", "\\N"};
+            "tab\tand\nnewline", "ünïcødé ✓", " spaced ", "'single'", "a,b", "\\N", "\\.", "carriage\rreturn"};
 
     @Test
     void arraysWriteWhatParametersWrite() {
@@ -36,7 +36,7 @@ class RowBatchArraysTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 EmbeddedInfrastructureExtension.newDatabase("row_batch_arrays"), infrastructure.username(), "");
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        for (String table : List.of("by_parameters", "by_arrays")) {
+        for (String table : List.of("by_parameters", "by_arrays", "by_copy")) {
             jdbc.execute("CREATE TABLE " + table + " (id VARCHAR(50) NOT NULL, part INTEGER NOT NULL, label TEXT, code VARCHAR(20),"
                     + " n INTEGER, big BIGINT, flag BOOLEAN NOT NULL DEFAULT FALSE, at TIMESTAMPTZ, PRIMARY KEY (id, part))");
         }
@@ -47,13 +47,17 @@ class RowBatchArraysTest {
         }
         RowBatch parameters = new RowBatch("by_parameters", "id", "part");
         RowBatch arrays = new RowBatch("by_arrays", "id", "part");
+        RowBatch copy = new RowBatch("by_copy", "id", "part");
         rows.forEach(row -> {
             parameters.insert(row);
             arrays.insert(row);
+            copy.insert(row);
         });
         parameters.flushInserts(jdbc);
         arrays.flushInsertsAsArrays(jdbc, TYPES);
+        copy.flushInsertsByCopy(jdbc);
         assertThat(dump(jdbc, "by_arrays")).containsExactlyElementsOf(dump(jdbc, "by_parameters"));
+        assertThat(dump(jdbc, "by_copy")).containsExactlyElementsOf(dump(jdbc, "by_parameters"));
 
         RowBatch parameterUpdates = new RowBatch("by_parameters", "id", "part");
         RowBatch arrayUpdates = new RowBatch("by_arrays", "id", "part");
