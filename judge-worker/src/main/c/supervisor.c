@@ -49,6 +49,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -76,6 +77,8 @@ static int zygote_sock = -1;
 static char *zygote_key = NULL;
 static long long zygote_charge = 0;
 static int fork_server_broken = 0;
+/* What a program could change in the server without ptrace rights; see fork_server_attributes */
+static char *zygote_attributes = NULL;
 
 struct request {
     long cpu_ms, wall_ms, memory_kb, address_space_kb, stack_kb, output_bytes, processes, open_files;
@@ -236,6 +239,81 @@ static void stop_fork_server(void) {
         zygote_pid = 0;
     }
     zygote_charge = 0;
+    free(zygote_attributes);
+    zygote_attributes = NULL;
+}
+
+/* Appends the file's text (at most 8 KiB) to out; false when it cannot be read. */
+static int append_file(FILE *out, const char *path) {
+    char buf[8192];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return 0;
+    }
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) {
+        return 0;
+    }
+    fwrite(buf, 1, (size_t) n, out);
+    return 1;
+}
+
+/*
+ * The server's settings that a process of the sandbox uid can change without ptrace rights (the
+ * server is not dumpable, so /proc/<pid>/mem and ptrace are closed, but prlimit, setpriority,
+ * sched_setscheduler, sched_setaffinity and ioprio_set only check the uid) and that every process
+ * forked from it inherits: its rlimits, nice, scheduling policy and priority, CPU and memory node
+ * masks, I/O priority. NULL when they cannot be read (the server is gone).
+ */
+static char *fork_server_attributes(pid_t pid) {
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out) {
+        return NULL;
+    }
+    char path[64], stat[1024];
+    snprintf(path, sizeof path, "/proc/%d/limits", (int) pid);
+    int ok = append_file(out, path);
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, stat, sizeof stat - 1) : -1;
+    if (fd >= 0) close(fd);
+    char *fields = NULL;
+    if (n > 0) {
+        stat[n] = 0;
+        fields = strrchr(stat, ')');
+    }
+    long priority = 0, nice = 0;
+    unsigned long rt_priority = 0, policy = 0;
+    /* after ")": state(3) ... priority(18) nice(19) ... rt_priority(40) policy(41) */
+    ok = ok && fields
+         && sscanf(fields + 2, "%*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %ld %ld %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %lu %lu",
+                   &priority, &nice, &rt_priority, &policy) == 4;
+    fprintf(out, "priority %ld nice %ld rt_priority %lu policy %lu\n", priority, nice, rt_priority, policy);
+    snprintf(path, sizeof path, "/proc/%d/status", (int) pid);
+    char status[8192];
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    n = fd >= 0 ? read(fd, status, sizeof status - 1) : -1;
+    if (fd >= 0) close(fd);
+    ok = ok && n > 0;
+    if (n > 0) {
+        status[n] = 0;
+        for (char *line = strtok(status, "\n"); line; line = strtok(NULL, "\n")) {
+            if (strncmp(line, "Cpus_allowed", 12) == 0 || strncmp(line, "Mems_allowed", 12) == 0) {
+                fprintf(out, "%s\n", line);
+            }
+        }
+    }
+    long ioprio = syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, (int) pid);
+    fprintf(out, "ioprio %ld\n", ioprio);
+    ok = ok && ioprio >= 0;
+    if (fclose(out) != 0 || !ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
 }
 
 /* Reaps every finished child (orphans come back to us); notices when it was the fork server. */
@@ -540,6 +618,11 @@ static int start_fork_server(struct request *req) {
     snprintf(status_dir, sizeof status_dir, "/proc/%d", (int) zygote_pid);
     long long anon_kb = memory_cgroup ? read_number(status_dir, "status", "RssAnon:") : 0;
     zygote_charge = anon_kb > 0 ? anon_kb * 1024 : 0;
+    zygote_attributes = fork_server_attributes(zygote_pid);
+    if (!zygote_attributes) {
+        stop_fork_server();
+        return -1;
+    }
     return 0;
 }
 
@@ -567,7 +650,10 @@ static pid_t fork_from_server(int in_fd, int out_fd, int err_fd) {
     }
     struct pollfd answer = {zygote_sock, POLLIN, 0};
     char reply[32];
-    if (poll(&answer, 1, 10000) != 1) {
+    /* the server answers in a millisecond or two; a server that cannot (say, a program lowered its
+     * RLIMIT_NOFILE so the files do not arrive) must leave time for the fresh start of the run
+     * within the Java side's watchdog (the run's wall time + 5 s) */
+    if (poll(&answer, 1, 2000) != 1) {
         return -1;
     }
     ssize_t n = recv(zygote_sock, reply, sizeof reply - 1, 0);
@@ -579,7 +665,7 @@ static pid_t fork_from_server(int in_fd, int out_fd, int err_fd) {
     return pid > 1 ? (pid_t) pid : -1;
 }
 
-/* After a run: a server a program stopped, or that is doing anything but waiting for us, is replaced. */
+/* After a run: a server a program stopped, changed, or that is doing anything but waiting for us, is replaced. */
 static void check_fork_server(void) {
     if (zygote_pid <= 0) {
         return;
@@ -596,7 +682,14 @@ static void check_fork_server(void) {
     }
     if (!state || state[1] != ' ' || state[2] != 'S') {
         stop_fork_server();
+        return;
     }
+    /* a program changed what the next test would inherit (limits, priority, affinity): replace it */
+    char *now = fork_server_attributes(zygote_pid);
+    if (!now || !zygote_attributes || strcmp(now, zygote_attributes) != 0) {
+        stop_fork_server();
+    }
+    free(now);
 }
 
 /* Starts (or keeps) the fork server this run asks for; true when the run can be forked from it. */

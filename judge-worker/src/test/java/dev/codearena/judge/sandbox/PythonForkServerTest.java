@@ -207,4 +207,51 @@ class PythonForkServerTest {
             }
         }
     }
+
+    /**
+     * Changes what it may change in the other processes of its uid without ptrace rights (limits,
+     * priority, scheduling, CPU affinity), or reports its own; forked tests would inherit the changes.
+     */
+    static final String TAMPER = """
+            import os, resource, sys
+            mode = input().strip()
+            me = os.getpid()
+            if mode == 'tamper':
+                for name in os.listdir('/proc'):
+                    if name.isdigit() and int(name) != me:
+                        pid = int(name)
+                        for change in (lambda: resource.prlimit(pid, resource.RLIMIT_FSIZE, (100, 100)),
+                                       lambda: resource.prlimit(pid, resource.RLIMIT_NOFILE, (3, 3)),
+                                       lambda: os.setpriority(os.PRIO_PROCESS, pid, 19),
+                                       lambda: os.sched_setaffinity(pid, {0}),
+                                       lambda: os.sched_setscheduler(pid, os.SCHED_IDLE, os.sched_param(0))):
+                            try:
+                                change()
+                            except OSError:
+                                pass
+            print(mode, resource.getrlimit(resource.RLIMIT_FSIZE), resource.getrlimit(resource.RLIMIT_NOFILE)[0] > 3,
+                  os.getpriority(os.PRIO_PROCESS, 0), sorted(os.sched_getaffinity(0)) == sorted(range(os.cpu_count())),
+                  os.sched_getscheduler(0))
+            """;
+
+    @Test
+    void aProgramThatChangesTheServersLimitsOrPriorityDoesNotPassThemOnToTheNextTest(@TempDir Path temp) throws Exception {
+        Path dir = programDir(temp);
+        Files.writeString(dir.resolve("main.py"), TAMPER);
+        Path report = Files.writeString(dir.resolve("in-report"), "report\n");
+        Path tamper = Files.writeString(dir.resolve("in-tamper"), "tamper\n");
+        try (SandboxSession session = sandbox.open(new SessionSpec(null, dir, false, 1 << 20, null))) {
+            Run before = run(session, report, true, limits(2000, 256 * 1024));
+            assertThat(before.outcome().status()).as(before.toString()).isEqualTo(RunOutcome.Status.EXITED);
+            assertThat(before.outcome().exitCode()).as(before.stderr()).isZero();
+            for (int round = 0; round < 2; round++) {
+                Run tampering = run(session, tamper, true, limits(2000, 256 * 1024));
+                assertThat(tampering.outcome().exitCode()).as(tampering.stderr()).isZero();
+                Run after = run(session, report, true, limits(2000, 256 * 1024));
+                assertThat(after.outcome().status()).as(after.toString()).isEqualTo(RunOutcome.Status.EXITED);
+                assertThat(after.outcome().exitCode()).as(after.stderr()).isZero();
+                assertThat(after.stdout()).isEqualTo(before.stdout());
+            }
+        }
+    }
 }
