@@ -17,7 +17,8 @@
  *             cpu_ms N | wall_ms N | memory_kb N | address_space_kb N (only without a memory cgroup) | stack_kb N |
  *             output_bytes N | processes N | open_files N |
  *             stdin PATH | stdout PATH | stderr PATH | cwd PATH |
- *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable)
+ *             arg VALUE (repeatable, argv in order) | env NAME=VALUE (repeatable) |
+ *             fork_server DIR (Python: fork the run from a server started once; see start_fork_server)
  *           "quit" ends the session.
  *   output: one JSON object per run, on one line:
  *             {"status":"exited|signaled|cpu_time|wall_time|error","exitCode":N|null,
@@ -44,8 +45,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <poll.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -64,9 +68,21 @@ static const char *memory_cgroup = NULL;
 static const char *pids_cgroup = NULL;
 static long clock_ticks;
 
+/*
+ * Fork server (Python): see start_fork_server. zygote_pid is 0 when there is none; a server that
+ * failed once is not tried again in this session (every test then starts its own interpreter).
+ */
+static pid_t zygote_pid = 0;
+static int zygote_sock = -1;
+static char *zygote_key = NULL;
+static long long zygote_charge = 0;
+static int fork_server_broken = 0;
+/* What a program could change in the server without ptrace rights; see fork_server_attributes */
+static char *zygote_attributes = NULL;
+
 struct request {
     long cpu_ms, wall_ms, memory_kb, address_space_kb, stack_kb, output_bytes, processes, open_files;
-    char *stdin_path, *stdout_path, *stderr_path, *cwd;
+    char *stdin_path, *stdout_path, *stderr_path, *cwd, *fork_server;
     char *argv[MAX_ARGS + 1];
     int argc;
     char *envp[MAX_ENV + 1];
@@ -138,7 +154,7 @@ static long long read_number(const char *dir, const char *name, const char *key)
     }
     size_t key_len = strlen(key);
     for (char *line = buf; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
-        if (strncmp(line, key, key_len) == 0 && line[key_len] == ' ') {
+        if (strncmp(line, key, key_len) == 0 && (line[key_len] == ' ' || line[key_len] == '\t')) {
             return strtoll(line + key_len + 1, NULL, 10);
         }
     }
@@ -212,6 +228,122 @@ static long process_cpu_ms(pid_t pid) {
     return (long) ((utime + stime) * 1000ULL / (unsigned long long) clock_ticks);
 }
 
+static void stop_fork_server(void) {
+    if (zygote_sock >= 0) {
+        close(zygote_sock);
+        zygote_sock = -1;
+    }
+    if (zygote_pid > 0) {
+        kill(zygote_pid, SIGKILL);
+        waitpid(zygote_pid, NULL, 0);
+        zygote_pid = 0;
+    }
+    zygote_charge = 0;
+    free(zygote_attributes);
+    zygote_attributes = NULL;
+}
+
+/* Appends the file's text (at most 8 KiB) to out; false when it cannot be read. */
+static int append_file(FILE *out, const char *path) {
+    char buf[8192];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return 0;
+    }
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) {
+        return 0;
+    }
+    fwrite(buf, 1, (size_t) n, out);
+    return 1;
+}
+
+/*
+ * The server's settings that a process of the sandbox uid can change without ptrace rights (the
+ * server is not dumpable, so /proc/<pid>/mem and ptrace are closed, but prlimit, setpriority,
+ * sched_setscheduler, sched_setaffinity and ioprio_set only check the uid) and that every process
+ * forked from it inherits: its rlimits, nice, scheduling policy and priority, CPU and memory node
+ * masks, I/O priority. NULL when they cannot be read (the server is gone).
+ */
+static char *fork_server_attributes(pid_t pid) {
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    if (!out) {
+        return NULL;
+    }
+    char path[64], stat[1024];
+    snprintf(path, sizeof path, "/proc/%d/limits", (int) pid);
+    int ok = append_file(out, path);
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, stat, sizeof stat - 1) : -1;
+    if (fd >= 0) close(fd);
+    char *fields = NULL;
+    if (n > 0) {
+        stat[n] = 0;
+        fields = strrchr(stat, ')');
+    }
+    long priority = 0, nice = 0;
+    unsigned long rt_priority = 0, policy = 0;
+    /* after ")": state(3) ... priority(18) nice(19) ... rt_priority(40) policy(41) */
+    ok = ok && fields
+         && sscanf(fields + 2, "%*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %ld %ld %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %*s %lu %lu",
+                   &priority, &nice, &rt_priority, &policy) == 4;
+    fprintf(out, "priority %ld nice %ld rt_priority %lu policy %lu\n", priority, nice, rt_priority, policy);
+    snprintf(path, sizeof path, "/proc/%d/status", (int) pid);
+    char status[8192];
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    n = fd >= 0 ? read(fd, status, sizeof status - 1) : -1;
+    if (fd >= 0) close(fd);
+    ok = ok && n > 0;
+    if (n > 0) {
+        status[n] = 0;
+        for (char *line = strtok(status, "\n"); line; line = strtok(NULL, "\n")) {
+            if (strncmp(line, "Cpus_allowed", 12) == 0 || strncmp(line, "Mems_allowed", 12) == 0) {
+                fprintf(out, "%s\n", line);
+            }
+        }
+    }
+    long ioprio = syscall(SYS_ioprio_get, 1 /* IOPRIO_WHO_PROCESS */, (int) pid);
+    fprintf(out, "ioprio %ld\n", ioprio);
+    ok = ok && ioprio >= 0;
+    if (fclose(out) != 0 || !ok) {
+        free(text);
+        return NULL;
+    }
+    return text;
+}
+
+/* Reaps every finished child (orphans come back to us); notices when it was the fork server. */
+static void reap_children(void) {
+    pid_t done;
+    while ((done = waitpid(-1, NULL, WNOHANG)) > 0) {
+        if (done == zygote_pid) {
+            zygote_pid = 0;
+            stop_fork_server();
+        }
+    }
+}
+
+static uid_t process_uid(const char *pid_name) {
+    char path[300], buf[2048];
+    snprintf(path, sizeof path, "/proc/%s/status", pid_name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return (uid_t) -1;
+    }
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) {
+        return (uid_t) -1;
+    }
+    buf[n] = 0;
+    char *uid_line = strstr(buf, "\nUid:");
+    return uid_line ? (uid_t) strtoul(uid_line + 5, NULL, 10) : (uid_t) -1;
+}
+
 /*
  * Whether any process (zombies included) of the sandbox uid is left. The pids cgroup answers in
  * one read; without it, /proc is scanned (inside the sandbox's pid namespace that is a handful
@@ -222,7 +354,7 @@ static int sandbox_processes_left(void) {
     if (pids_cgroup) {
         long long current = read_number(pids_cgroup, "pids.current", NULL);
         if (current >= 0) {
-            return current > 1; /* the supervisor itself is in the group */
+            return current > 1 + (zygote_pid > 0); /* the supervisor (and the fork server) are in the group */
         }
     }
     DIR *proc = opendir("/proc");
@@ -232,23 +364,10 @@ static int sandbox_processes_left(void) {
     int found = 0;
     struct dirent *entry;
     while (!found && (entry = readdir(proc)) != NULL) {
-        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9' || atol(entry->d_name) == (long) zygote_pid) {
             continue;
         }
-        char path[300], buf[2048];
-        snprintf(path, sizeof path, "/proc/%s/status", entry->d_name);
-        int fd = open(path, O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            continue;
-        }
-        ssize_t n = read(fd, buf, sizeof buf - 1);
-        close(fd);
-        if (n <= 0) {
-            continue;
-        }
-        buf[n] = 0;
-        char *uid_line = strstr(buf, "\nUid:");
-        if (uid_line && (uid_t) strtoul(uid_line + 5, NULL, 10) == sandbox_uid) {
+        if (process_uid(entry->d_name) == sandbox_uid) {
             found = 1;
         }
     }
@@ -263,13 +382,45 @@ static int sandbox_processes_left(void) {
  * whether anything was left (it counts processes it had no permission for), hence the check.
  * Orphans are reparented to us (child subreaper), so we reap them between rounds.
  */
+/*
+ * While a fork server lives (it has the sandbox uid too, and kill(-1) would take it along), the
+ * supervisor kills the sandbox uid's processes one by one instead, from /proc (inside the sandbox's
+ * own pid namespace). A process forked meanwhile is found in the next round.
+ */
+static void kill_sandbox_processes_but_fork_server(void) {
+    DIR *proc = opendir("/proc");
+    if (!proc) {
+        return;
+    }
+    struct dirent *entry;
+    while ((entry = readdir(proc)) != NULL) {
+        if (entry->d_name[0] < '1' || entry->d_name[0] > '9') {
+            continue;
+        }
+        pid_t pid = (pid_t) atol(entry->d_name);
+        if (pid != zygote_pid && process_uid(entry->d_name) == sandbox_uid) {
+            kill(pid, SIGKILL);
+        }
+    }
+    closedir(proc);
+}
+
 static int sweep_sandbox_processes(void) {
     /* up to ~5 s: a killed process with a large address space can take a while to exit */
     for (int round = 0; round < 550; round++) {
-        while (waitpid(-1, NULL, WNOHANG) > 0) {
-        }
+        reap_children();
         if (!sandbox_processes_left()) {
             return 0;
+        }
+        if (zygote_pid > 0) {
+            kill_sandbox_processes_but_fork_server();
+            reap_children();
+            if (!sandbox_processes_left()) {
+                return 0;
+            }
+            struct timespec pause = {0, round < 50 ? 1000000L : 10000000L};
+            nanosleep(&pause, NULL);
+            continue;
         }
         pid_t helper = fork();
         if (helper == 0) {
@@ -284,8 +435,7 @@ static int sweep_sandbox_processes(void) {
         if (helper < 0 || waitpid(helper, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
             return -1;
         }
-        while (waitpid(-1, NULL, WNOHANG) > 0) {
-        }
+        reap_children();
         if (!sandbox_processes_left()) {
             return 0;
         }
@@ -309,7 +459,7 @@ static void child_fail(int report_fd, const char *what) {
     _exit(127);
 }
 
-static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, int report_fd) {
+static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, int report_fd, int keep_fd) {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     /* the cgroups were joined by the supervisor at start-up (see main); only the OOM immunity
@@ -319,6 +469,10 @@ static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, in
     }
     if (dup2(in_fd, 0) < 0 || dup2(out_fd, 1) < 0 || dup2(err_fd, 2) < 0) {
         child_fail(report_fd, "redirect");
+    }
+    /* the fork server's socket, as fd 3 (keep_fd and report_fd are far above it, see start_fork_server) */
+    if (keep_fd >= 0 && dup2(keep_fd, 3) < 0) {
+        child_fail(report_fd, "fork server socket");
     }
     if (chdir(req->cwd ? req->cwd : "/") != 0) {
         child_fail(report_fd, "chdir");
@@ -358,7 +512,7 @@ static void run_child(struct request *req, int in_fd, int out_fd, int err_fd, in
     sigprocmask(SIG_SETMASK, &none, NULL);
     signal(SIGPIPE, SIG_DFL);
     /* close every fd but 0-2 and the CLOEXEC report pipe */
-    for (int fd = 3; fd < 1024; fd++) {
+    for (int fd = keep_fd >= 0 ? 4 : 3; fd < 1024; fd++) {
         if (fd != report_fd) {
             close(fd);
         }
@@ -371,12 +525,206 @@ static int open_output(const char *path) {
     return open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
 }
 
+/* Everything a run's process inherits from a fork server: a server serves only runs that match it. */
+static char *fork_server_key(const struct request *req) {
+    size_t size = 256;
+    for (int i = 0; i < req->argc; i++) size += strlen(req->argv[i]) + 1;
+    for (int i = 0; i < req->envc; i++) size += strlen(req->envp[i]) + 1;
+    size += (req->cwd ? strlen(req->cwd) : 0) + strlen(req->fork_server);
+    char *key = malloc(size);
+    if (!key) {
+        return NULL;
+    }
+    int at = snprintf(key, size, "%ld %ld %ld %ld %ld %ld|%s|%s|", req->cpu_ms, req->address_space_kb, req->stack_kb,
+                      req->output_bytes, req->processes, req->open_files, req->cwd ? req->cwd : "", req->fork_server);
+    for (int i = 0; i < req->argc; i++) at += snprintf(key + at, size - at, "%s\x1f", req->argv[i]);
+    for (int i = 0; i < req->envc; i++) at += snprintf(key + at, size - at, "%s\x1e", req->envp[i]);
+    return key;
+}
+
+/*
+ * Fork server (the run asks for one with "fork_server DIR"; the Python one is DIR/sitecustomize.py).
+ * The run's command is started once, exactly as for a run (same rlimits, uid, no_new_privs, cwd,
+ * environment) but with stdin/stdout/stderr on /dev/null, PYTHONPATH=DIR and
+ * CODEARENA_FORK_SERVER=3, fd 3 being a socket to us; RLIMIT_NPROC is one higher, as the server
+ * itself counts. It answers "ready" and then, per run, receives the run's three files, forks a
+ * process that is re-parented to us (we wait4() it as any other child: CPU, memory, status are its
+ * own) and sends us that process's pid. Its memory is charged to the session's cgroup once; runs
+ * subtract it from the baseline only as far as the server had it before the run (zygote_charge), so
+ * the test is held to its limit as if it had started its own interpreter.
+ */
+static int start_fork_server(struct request *req) {
+    for (int i = 0; i < req->envc; i++) {
+        if (strncmp(req->envp[i], "PYTHONPATH=", 11) == 0 || strncmp(req->envp[i], "CODEARENA_FORK_SERVER=", 22) == 0) {
+            return -1;
+        }
+    }
+    if (req->envc + 2 > MAX_ENV) {
+        return -1;
+    }
+    int sv[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) {
+        return -1;
+    }
+    int child_sock = fcntl(sv[1], F_DUPFD_CLOEXEC, 100);
+    close(sv[1]);
+    int report[2];
+    if (child_sock < 0 || pipe2(report, O_CLOEXEC) != 0) {
+        close(sv[0]);
+        if (child_sock >= 0) close(child_sock);
+        return -1;
+    }
+    int report_fd = fcntl(report[1], F_DUPFD_CLOEXEC, 100);
+    close(report[1]);
+    int null_in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    int null_out = open("/dev/null", O_WRONLY | O_CLOEXEC);
+    char pythonpath[PATH_MAX + 16];
+    snprintf(pythonpath, sizeof pythonpath, "PYTHONPATH=%s", req->fork_server);
+    struct request server = *req;
+    memcpy(server.envp, req->envp, sizeof req->envp);
+    server.envp[server.envc++] = pythonpath;
+    server.envp[server.envc++] = "CODEARENA_FORK_SERVER=3";
+    server.envp[server.envc] = NULL;
+    server.processes = req->processes > 0 ? req->processes + 1 : 0;
+    pid_t pid = report_fd < 0 || null_in < 0 || null_out < 0 ? -1 : fork();
+    if (pid == 0) {
+        close(sv[0]);
+        close(report[0]);
+        run_child(&server, null_in, null_out, null_out, report_fd, child_sock);
+    }
+    close(child_sock);
+    if (report_fd >= 0) close(report_fd);
+    if (null_in >= 0) close(null_in);
+    if (null_out >= 0) close(null_out);
+    char ready[16] = {0};
+    struct pollfd wait_ready = {sv[0], POLLIN, 0};
+    int ok = pid > 0 && poll(&wait_ready, 1, 10000) == 1 && recv(sv[0], ready, sizeof ready - 1, 0) == 5
+             && strcmp(ready, "ready") == 0;
+    char exec_error[256];
+    ok = ok && read(report[0], exec_error, sizeof exec_error) == 0; /* EOF: the exec succeeded */
+    close(report[0]);
+    if (pid > 0) {
+        setpgid(pid, pid);
+    }
+    zygote_pid = pid > 0 ? pid : 0;
+    zygote_sock = sv[0];
+    if (!ok) {
+        stop_fork_server();
+        return -1;
+    }
+    /* the server's own anonymous memory, which a fresh interpreter would have of its own (file pages
+     * are charged once per session either way) */
+    char status_dir[64];
+    snprintf(status_dir, sizeof status_dir, "/proc/%d", (int) zygote_pid);
+    long long anon_kb = memory_cgroup ? read_number(status_dir, "status", "RssAnon:") : 0;
+    zygote_charge = anon_kb > 0 ? anon_kb * 1024 : 0;
+    zygote_attributes = fork_server_attributes(zygote_pid);
+    if (!zygote_attributes) {
+        stop_fork_server();
+        return -1;
+    }
+    return 0;
+}
+
+/* Hands the run's files to the fork server; the pid of the process it forked for the run, or -1. */
+static pid_t fork_from_server(int in_fd, int out_fd, int err_fd) {
+    int fds[3] = {in_fd, out_fd, err_fd};
+    union {
+        char buf[CMSG_SPACE(sizeof fds)];
+        struct cmsghdr align;
+    } control;
+    memset(&control, 0, sizeof control);
+    struct iovec iov = {.iov_base = "run", .iov_len = 3};
+    struct msghdr msg = {0};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.buf;
+    msg.msg_controllen = sizeof control.buf;
+    struct cmsghdr *cmsg = CMSG_FIRSTHDR(&msg);
+    cmsg->cmsg_level = SOL_SOCKET;
+    cmsg->cmsg_type = SCM_RIGHTS;
+    cmsg->cmsg_len = CMSG_LEN(sizeof fds);
+    memcpy(CMSG_DATA(cmsg), fds, sizeof fds);
+    if (sendmsg(zygote_sock, &msg, MSG_NOSIGNAL) != 3) {
+        return -1;
+    }
+    struct pollfd answer = {zygote_sock, POLLIN, 0};
+    char reply[32];
+    /* the server answers in a millisecond or two; a server that cannot (say, a program lowered its
+     * RLIMIT_NOFILE so the files do not arrive) must leave time for the fresh start of the run
+     * within the Java side's watchdog (the run's wall time + 5 s) */
+    if (poll(&answer, 1, 2000) != 1) {
+        return -1;
+    }
+    ssize_t n = recv(zygote_sock, reply, sizeof reply - 1, 0);
+    if (n <= 0) {
+        return -1;
+    }
+    reply[n] = 0;
+    long pid = strtol(reply, NULL, 10);
+    return pid > 1 ? (pid_t) pid : -1;
+}
+
+/* After a run: a server a program stopped, changed, or that is doing anything but waiting for us, is replaced. */
+static void check_fork_server(void) {
+    if (zygote_pid <= 0) {
+        return;
+    }
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%d/stat", (int) zygote_pid);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    ssize_t n = fd >= 0 ? read(fd, buf, sizeof buf - 1) : -1;
+    if (fd >= 0) close(fd);
+    char *state = NULL;
+    if (n > 0) {
+        buf[n] = 0;
+        state = strrchr(buf, ')');
+    }
+    if (!state || state[1] != ' ' || state[2] != 'S') {
+        stop_fork_server();
+        return;
+    }
+    /* a program changed what the next test would inherit (limits, priority, affinity): replace it */
+    char *now = fork_server_attributes(zygote_pid);
+    if (!now || !zygote_attributes || strcmp(now, zygote_attributes) != 0) {
+        stop_fork_server();
+    }
+    free(now);
+}
+
+/* Starts (or keeps) the fork server this run asks for; true when the run can be forked from it. */
+static int use_fork_server(struct request *req) {
+    if (!req->fork_server || fork_server_broken) {
+        return 0;
+    }
+    char *key = fork_server_key(req);
+    if (!key) {
+        return 0;
+    }
+    if (zygote_pid > 0 && zygote_key && strcmp(key, zygote_key) == 0) {
+        free(key);
+        return 1;
+    }
+    stop_fork_server();
+    free(zygote_key);
+    zygote_key = key;
+    if (start_fork_server(req) != 0) {
+        fork_server_broken = 1;
+        sweep_sandbox_processes();
+        return 0;
+    }
+    return 1;
+}
+
 static void run_request(struct request *req) {
     if (req->argc == 0) {
         report_error("no command");
         return;
     }
+    /* first: a server must start on an empty scratch (it is the cwd and HOME, where a previous
+     * test could have left, say, a user site directory for it to import) */
     clean_scratch();
+    int via_server = use_fork_server(req);
     int in_fd = open(req->stdin_path ? req->stdin_path : "/dev/null", O_RDONLY | O_CLOEXEC);
     int out_fd = open_output(req->stdout_path ? req->stdout_path : "/dev/null");
     int err_fd = req->stderr_path ? (strcmp(req->stderr_path, req->stdout_path ? req->stdout_path : "") == 0
@@ -391,6 +739,9 @@ static void run_request(struct request *req) {
     }
     long long oom_kills_before = 0;
     long long memory_baseline = memory_cgroup ? read_number(memory_cgroup, "memory.usage_in_bytes", NULL) : 0;
+    if (via_server) {
+        memory_baseline -= zygote_charge; /* the server's memory counts as the run's own interpreter */
+    }
     if (memory_baseline < 0) {
         memory_baseline = 0;
     }
@@ -412,29 +763,42 @@ static void run_request(struct request *req) {
     }
     if (pids_cgroup && req->processes > 0) {
         /* + the supervisor and its cleanup helper; RLIMIT_NPROC holds the program to its number */
-        write_number(pids_cgroup, "pids.max", req->processes + 2);
+        write_number(pids_cgroup, "pids.max", req->processes + 2 + (via_server ? 2 : 0));
     }
 
-    int report[2];
-    if (pipe2(report, O_CLOEXEC) != 0) {
-        report_error("pipe: %s", strerror(errno));
-        close(in_fd), close(out_fd), close(err_fd);
-        return;
-    }
+    int report[2] = {-1, -1};
     struct timespec start;
     clock_gettime(CLOCK_MONOTONIC, &start);
-    pid_t pid = fork();
+    pid_t pid = -1;
+    if (via_server) {
+        pid = fork_from_server(in_fd, out_fd, err_fd);
+        if (pid < 0) {
+            /* whatever the server did, it is replaced, and this run starts its own process */
+            stop_fork_server();
+            fork_server_broken = 1;
+            sweep_sandbox_processes();
+            clock_gettime(CLOCK_MONOTONIC, &start);
+        }
+    }
     if (pid < 0) {
-        report_error("fork: %s", strerror(errno));
-        close(report[0]), close(report[1]), close(in_fd), close(out_fd), close(err_fd);
-        return;
+        if (pipe2(report, O_CLOEXEC) != 0) {
+            report_error("pipe: %s", strerror(errno));
+            close(in_fd), close(out_fd), close(err_fd);
+            return;
+        }
+        pid = fork();
+        if (pid < 0) {
+            report_error("fork: %s", strerror(errno));
+            close(report[0]), close(report[1]), close(in_fd), close(out_fd), close(err_fd);
+            return;
+        }
+        if (pid == 0) {
+            close(report[0]);
+            run_child(req, in_fd, out_fd, err_fd, report[1], -1);
+        }
+        setpgid(pid, pid); /* also done by the child; whichever runs first wins the race */
+        close(report[1]);
     }
-    if (pid == 0) {
-        close(report[0]);
-        run_child(req, in_fd, out_fd, err_fd, report[1]);
-    }
-    setpgid(pid, pid); /* also done by the child; whichever runs first wins the race */
-    close(report[1]);
     close(in_fd);
     close(out_fd);
     close(err_fd);
@@ -477,9 +841,11 @@ static void run_request(struct request *req) {
     kill(-pid, SIGKILL);
     int swept = sweep_sandbox_processes();
 
+    check_fork_server();
+
     char exec_error[256] = {0};
-    ssize_t n = read(report[0], exec_error, sizeof exec_error - 1);
-    close(report[0]);
+    ssize_t n = report[0] >= 0 ? read(report[0], exec_error, sizeof exec_error - 1) : 0;
+    if (report[0] >= 0) close(report[0]);
     if (n > 0) {
         exec_error[n] = 0;
         report_error("%s", exec_error);
@@ -538,6 +904,7 @@ static void free_request(struct request *req) {
     free(req->stdout_path);
     free(req->stderr_path);
     free(req->cwd);
+    free(req->fork_server);
     for (int i = 0; i < req->argc; i++) free(req->argv[i]);
     for (int i = 0; i < req->envc; i++) free(req->envp[i]);
     memset(req, 0, sizeof *req);
@@ -575,6 +942,8 @@ static int read_request(struct request *req) {
             req->stderr_path = strdup(value);
         } else if (strcmp(line, "cwd") == 0) {
             req->cwd = strdup(value);
+        } else if (strcmp(line, "fork_server") == 0) {
+            req->fork_server = strdup(value);
         } else {
             long number = strtol(value, NULL, 10);
             if (strcmp(line, "cpu_ms") == 0) req->cpu_ms = number;
@@ -672,6 +1041,7 @@ int main(int argc, char **argv) {
         }
         free_request(&req);
     }
+    stop_fork_server();
     sweep_sandbox_processes();
     clean_scratch();
     return 0;

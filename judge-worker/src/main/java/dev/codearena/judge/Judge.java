@@ -388,7 +388,7 @@ public final class Judge implements AutoCloseable {
     private TestResult runTest(SandboxSession session, LanguageDefinition language, JudgeJob job, ResourceLimits limits,
                                TestCase test, Checker checker) throws SandboxException, IOException {
         RunOutcome outcome = session.run(new RunSpec(language.runCommand(job.memoryMb()), language.environment(),
-                test.input(), limits, false));
+                test.input(), limits, false, language.runsFromForkServer()));
         String stderr = outcome.status() == RunOutcome.Status.ERROR ? "" : Compiler.readPrefix(outcome.stderr(), 8192);
         Verdict verdict = VerdictRules.classify(outcome, limits.cpuMs(), language, stderr);
         if (outcome.status() == RunOutcome.Status.ERROR) {

@@ -8,6 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.codearena.api.judge.JudgeChannels;
 import dev.codearena.api.live.LiveKeys;
+import dev.codearena.api.match.SubmissionJudged;
+import dev.codearena.api.match.SubmissionReceived;
+import org.axonframework.common.Registration;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +41,9 @@ import reactor.core.Disposable;
  *   <li>client (the benchmark's WebSocket clients): send, {@code match:submitted} reply, first and last
  *       per-test {@code match:verdict}, final {@code match:verdict};</li>
  *   <li>event store: the {@code timestamp} of {@code SubmissionReceived} and {@code SubmissionJudged}
- *       (taken when the Match aggregate applied them, before the commit) and their global index;</li>
+ *       (taken when the Match aggregate applied them, before the commit) and their global index; and the
+ *       instant their transaction committed (an event bus subscriber, called in the publishing unit of
+ *       work, registers an after-commit callback: nothing but a map entry per event);</li>
  *   <li>Redis: the millisecond clock in the entry ids of the judge job ({@link JudgeChannels#JOBS},
  *       the first attempt's and how many attempts) and of the result ({@link JudgeChannels#RESULTS});</li>
  *   <li>the judge worker's and the result listener's DEBUG lines {@code event=judge-job-taken} and
@@ -53,8 +61,8 @@ final class SubmissionTimeline implements AutoCloseable {
 
     /** The instants, in order of the submission's way; a stage is the time from one to the next present one. */
     enum Mark {
-        SENT, RECEIVED_EVENT, ACK, JOB_XADD, JOB_TAKEN, FIRST_TEST, LAST_TEST, RESULT_XADD, RESULT_READ, JUDGED_EVENT,
-        LIVE_PUBLISHED, FINAL
+        SENT, RECEIVED_EVENT, RECEIVED_COMMITTED, ACK, JOB_XADD, JOB_TAKEN, FIRST_TEST, LAST_TEST, RESULT_XADD, RESULT_READ,
+        JUDGED_EVENT, JUDGED_COMMITTED, LIVE_PUBLISHED, FINAL
     }
 
     private final long startNanos = System.nanoTime();
@@ -62,6 +70,11 @@ final class SubmissionTimeline implements AutoCloseable {
     private final Map<String, Long> jobTaken = new ConcurrentHashMap<>();
     private final Map<String, Long> resultRead = new ConcurrentHashMap<>();
     private final Map<String, Long> livePublished = new ConcurrentHashMap<>();
+    private final Map<String, Long> receivedCommitted = new ConcurrentHashMap<>();
+    private final Map<String, Long> judgedCommitted = new ConcurrentHashMap<>();
+    private final Registration commits;
+    private final StringRedisTemplate redis;
+    private final long connectionsAtStart;
     private final List<Logger> tapped = new ArrayList<>();
     private final Disposable channels;
     private final AppenderBase<ILoggingEvent> tap = new AppenderBase<>() {
@@ -80,7 +93,21 @@ final class SubmissionTimeline implements AutoCloseable {
         }
     };
 
-    SubmissionTimeline(ReactiveStringRedisTemplate reactiveRedis) {
+    SubmissionTimeline(ReactiveStringRedisTemplate reactiveRedis, EventBus events, StringRedisTemplate redis) {
+        this.redis = redis;
+        this.connectionsAtStart = connectionsReceived();
+        // Called while the publishing unit of work prepares to commit: the instant its transaction committed.
+        commits = events.subscribe(messages -> {
+            for (EventMessage<?> message : messages) {
+                Map<String, Long> committed = message.getPayload() instanceof SubmissionReceived ? receivedCommitted
+                        : message.getPayload() instanceof SubmissionJudged ? judgedCommitted : null;
+                if (committed != null && CurrentUnitOfWork.isStarted()) {
+                    String id = message.getPayload() instanceof SubmissionReceived r ? r.submissionId().value()
+                            : ((SubmissionJudged) message.getPayload()).submissionId().value();
+                    CurrentUnitOfWork.get().root().afterCommit(u -> committed.putIfAbsent(id, nowMicros()));
+                }
+            }
+        });
         tap.setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
         tap.start();
         for (String name : List.of(WORKER_LOGGER, LISTENER_LOGGER)) {
@@ -197,6 +224,8 @@ final class SubmissionTimeline implements AutoCloseable {
             marks[Mark.SENT.ordinal()] = clientMicros(c.sent());
             marks[Mark.ACK.ordinal()] = clientMicros(c.ack());
             marks[Mark.RECEIVED_EVENT.ordinal()] = received.containsKey(id) ? serverMicros(received.get(id)[0]) : -1;
+            marks[Mark.RECEIVED_COMMITTED.ordinal()] = receivedCommitted.getOrDefault(id, -1L);
+            marks[Mark.JUDGED_COMMITTED.ordinal()] = judgedCommitted.getOrDefault(id, -1L);
             marks[Mark.JOB_XADD.ordinal()] = jobs.getOrDefault(id, -1L);
             marks[Mark.JOB_TAKEN.ordinal()] = jobTaken.containsKey(id) ? serverMicros(jobTaken.get(id)) : -1;
             marks[Mark.FIRST_TEST.ordinal()] = clientMicros(c.firstTest());
@@ -250,6 +279,18 @@ final class SubmissionTimeline implements AutoCloseable {
         return out.toString();
     }
 
+    /** Redis's {@code total_connections_received}: how many connections were opened to it so far. */
+    long connectionsReceived() {
+        java.util.Properties stats = redis.execute((org.springframework.data.redis.core.RedisCallback<java.util.Properties>)
+                connection -> connection.serverCommands().info("stats"));
+        return stats == null ? -1 : Long.parseLong(stats.getProperty("total_connections_received", "-1"));
+    }
+
+    /** Connections opened to Redis since the record started (a load-insensitive count of connection churn). */
+    long connectionsOpenedSinceStart() {
+        return connectionsReceived() - connectionsAtStart;
+    }
+
     private static Map<String, long[]> events(JdbcTemplate jdbc, String payloadType) {
         Map<String, long[]> found = new ConcurrentHashMap<>();
         jdbc.query("SELECT convert_from(payload, 'UTF8')::json->>'submissionId', timestamp, globalindex FROM domainevententry"
@@ -270,6 +311,7 @@ final class SubmissionTimeline implements AutoCloseable {
 
     @Override
     public void close() {
+        commits.cancel();
         channels.dispose();
         for (Logger logger : tapped) {
             logger.detachAppender(tap);

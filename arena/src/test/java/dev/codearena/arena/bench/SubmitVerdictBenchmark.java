@@ -127,6 +127,8 @@ class SubmitVerdictBenchmark {
     StringRedisTemplate redis;
     @Autowired
     ReactiveStringRedisTemplate reactiveRedis;
+    @Autowired
+    org.axonframework.eventhandling.EventBus eventBus;
 
     @Test
     void submitToFinalVerdictWithTwentyLiveMatches() throws Exception {
@@ -139,7 +141,7 @@ class SubmitVerdictBenchmark {
         }
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<Player> players = new ArrayList<>();
-        SubmissionTimeline timeline = new SubmissionTimeline(reactiveRedis);
+        SubmissionTimeline timeline = new SubmissionTimeline(reactiveRedis, eventBus, redis);
         try {
             for (int i = 0; i < MATCHES * 2; i++) {
                 players.add(new Player(port, register("p" + i + "_" + run), "p" + i));
@@ -281,6 +283,8 @@ class SubmitVerdictBenchmark {
             SubmissionTimeline.write(RECORD, record);
             String slow = SubmissionTimeline.slowest(record.stream().filter(l -> !l.client().phase().equals("idle")).toList(), 2)
                     + SubmissionTimeline.slowest(record.stream().filter(l -> l.client().phase().equals("idle")).toList(), 10);
+            slow += String.format("BENCH Redis connections opened during the run (idle + live phases and the set-up): %d; loadavg %s%n",
+                    timeline.connectionsOpenedSinceStart(), loadAverage());
             System.out.print(slow);
             System.out.println("BENCH per-submission record (one line per measured submission): " + RECORD.toAbsolutePath());
             Files.writeString(Path.of("target", "benchmark-submit-verdict.txt"), idleLine + line + slow);

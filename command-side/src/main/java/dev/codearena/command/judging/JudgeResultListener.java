@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.RedisSystemException;
 import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.DefaultStringRedisConnection;
+import org.springframework.data.redis.connection.StringRedisConnection;
+import org.springframework.data.redis.connection.stream.StringRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
@@ -91,36 +93,62 @@ class JudgeResultListener implements SmartLifecycle {
         }
     }
 
+    /**
+     * Reads through one connection of its own, kept for the listener's life. Through the template, each
+     * blocking XREADGROUP ran on a dedicated connection opened for that one call and closed after it (Spring
+     * Data Redis does so for blocking commands when the connection factory has no pool): a TCP connect and
+     * handshake before every read, i.e. after every result and every idle second.
+     */
     private void run() {
         Consumer consumer = Consumer.from(JudgeChannels.RESULT_GROUP, consumerName);
         boolean backlog = true; // first our own unacknowledged entries (from before a crash), then new ones
-        while (running) {
-            try {
-                ReadOffset offset = backlog ? ReadOffset.from("0") : ReadOffset.lastConsumed();
-                @SuppressWarnings("unchecked")
-                List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(consumer,
-                        backlog ? StreamReadOptions.empty().count(64) : StreamReadOptions.empty().count(64).block(Duration.ofSeconds(1)),
-                        StreamOffset.create(JudgeChannels.RESULTS, offset));
-                if (records == null || records.isEmpty()) {
-                    backlog = false;
-                    continue;
+        StringRedisConnection connection = null;
+        try {
+            while (running) {
+                try {
+                    if (connection == null) {
+                        connection = new DefaultStringRedisConnection(redis.getRequiredConnectionFactory().getConnection());
+                    }
+                    StreamOffset<String> offset = StreamOffset.create(JudgeChannels.RESULTS,
+                            backlog ? ReadOffset.from("0") : ReadOffset.lastConsumed());
+                    StreamReadOptions options = backlog ? StreamReadOptions.empty().count(64)
+                            : StreamReadOptions.empty().count(64).block(Duration.ofSeconds(1));
+                    List<StringRecord> records = connection.xReadGroupAsString(consumer, options, offset);
+                    if (records == null || records.isEmpty()) {
+                        backlog = false;
+                        continue;
+                    }
+                    for (StringRecord record : records) {
+                        handle(record);
+                    }
+                } catch (Exception e) {
+                    if (!running) {
+                        return;
+                    }
+                    log.warn("reading or recording judge results failed; re-reading unacknowledged ones", e);
+                    backlog = true;
+                    connection = closeQuietly(connection);
+                    sleep();
                 }
-                for (MapRecord<String, Object, Object> record : records) {
-                    handle(record);
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("reading or recording judge results failed; re-reading unacknowledged ones", e);
-                backlog = true;
-                sleep();
             }
+        } finally {
+            closeQuietly(connection);
         }
     }
 
-    private void handle(MapRecord<String, Object, Object> record) {
-        Object body = record.getValue().get(JudgeChannels.FIELD_JSON);
+    private static StringRedisConnection closeQuietly(StringRedisConnection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                log.debug("closing the judge result connection failed: {}", e.toString());
+            }
+        }
+        return null;
+    }
+
+    private void handle(StringRecord record) {
+        String body = record.getValue().get(JudgeChannels.FIELD_JSON);
         try {
             JudgeResult result = json.readValue(String.valueOf(body), JudgeResult.class);
             // the instant a result is read, for the per-submission record of SubmitVerdictBenchmark (argument 0: the submission)

@@ -51,6 +51,15 @@ public abstract class LanguageDefinition {
         return false;
     }
 
+    /**
+     * Whether a test may be forked from a server process started once per session with the run
+     * command (the supervisor's fork server) instead of starting the command anew: only where the
+     * program cannot tell the difference.
+     */
+    public boolean runsFromForkServer() {
+        return false;
+    }
+
     /** The run command for a memory limit in MB. */
     public abstract List<String> runCommand(int memoryMb);
 

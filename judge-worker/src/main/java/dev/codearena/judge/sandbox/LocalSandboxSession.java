@@ -19,6 +19,8 @@ final class LocalSandboxSession implements SandboxSession {
         return thread;
     });
     private static final long STARTUP_TIMEOUT_MS = 30_000;
+    /** {@code -Dcodearena.judge.fork-server=false}: every run starts its own process (for comparisons). */
+    static final boolean FORK_SERVER_ENABLED = !"false".equals(System.getProperty("codearena.judge.fork-server"));
     private static final long GRACE_MS = 5_000;
 
     private final Process process;
@@ -88,7 +90,8 @@ final class LocalSandboxSession implements SandboxSession {
         String out = SandboxLayout.IO_DIR + "/out";
         String err = spec.mergeStderr() ? out : SandboxLayout.IO_DIR + "/err";
         SupervisorClient.Request request = new SupervisorClient.Request(spec.argv(), spec.environment(),
-                spec.stdin() == null ? null : SandboxLayout.IO_DIR + "/in", out, err, SandboxLayout.SCRATCH_DIR, spec.limits());
+                spec.stdin() == null ? null : SandboxLayout.IO_DIR + "/in", out, err, SandboxLayout.SCRATCH_DIR, spec.limits(),
+                spec.forkServer() && FORK_SERVER_ENABLED ? SandboxLayout.PYTHON_FORK_SERVER : null);
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(process::destroyForcibly,
                 spec.limits().wallMs() + GRACE_MS, TimeUnit.MILLISECONDS);
         SupervisorClient.Report report;

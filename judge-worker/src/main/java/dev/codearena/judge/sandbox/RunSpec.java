@@ -15,7 +15,17 @@ import java.util.Map;
  * @param mergeStderr     send stderr to the stdout file (compilers), otherwise to a separate file
  */
 public record RunSpec(List<String> argv, Map<String, String> environment, Path stdin, ResourceLimits limits,
-                      boolean mergeStderr) {
+                      boolean mergeStderr, boolean forkServer) {
+
+    /**
+     * @param forkServer      the command may be forked from a server process the session starts once
+     *                        with this very command (Python: see the supervisor's fork server); a
+     *                        sandbox that has none runs the command as usual
+     */
+    public RunSpec(List<String> argv, Map<String, String> environment, Path stdin, ResourceLimits limits,
+                   boolean mergeStderr) {
+        this(argv, environment, stdin, limits, mergeStderr, false);
+    }
 
     public RunSpec {
         argv = List.copyOf(argv);

@@ -16,6 +16,8 @@ public final class SandboxLayout {
     public static final String IO_DIR = "/io";
     /** Where the supervisor binary is visible inside the sandbox. */
     public static final String SUPERVISOR = "/.supervisor/supervisor";
+    /** The Python fork server's start-up hook (a {@code sitecustomize.py}), next to the supervisor. */
+    public static final String PYTHON_FORK_SERVER = "/.supervisor/python";
     /** Memory and pids cgroup directories (local sandbox only). */
     public static final String MEMORY_CGROUP = "/.cgroup/memory";
     public static final String PIDS_CGROUP = "/.cgroup/pids";

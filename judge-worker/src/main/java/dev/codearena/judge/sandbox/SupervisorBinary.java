@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 public final class SupervisorBinary {
 
     public static final String RESOURCE = "native/supervisor.c";
+    /** The Python fork server's hook, installed as {@code python/sitecustomize.py} next to the binary. */
+    public static final String PYTHON_HOOK = "native/python/sitecustomize.py";
 
     private final Path binary;
     private final String source;
@@ -51,13 +53,23 @@ public final class SupervisorBinary {
         } catch (IOException e) {
             throw new SandboxException("cannot read supervisor source", e);
         }
-        Path dir = workDir.resolve("supervisor").resolve(sha256(source).substring(0, 16));
+        String hook;
+        try (InputStream in = SupervisorBinary.class.getClassLoader().getResourceAsStream(PYTHON_HOOK)) {
+            if (in == null) {
+                throw new SandboxException("fork server hook " + PYTHON_HOOK + " missing from the class path");
+            }
+            hook = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new SandboxException("cannot read the fork server hook", e);
+        }
+        Path dir = workDir.resolve("supervisor").resolve(sha256(source + hook).substring(0, 16));
         Path binary = dir.resolve("supervisor");
         if (Files.isExecutable(binary)) {
             return new SupervisorBinary(binary, source);
         }
         try {
-            Files.createDirectories(dir);
+            Files.createDirectories(dir.resolve("python"));
+            Files.writeString(dir.resolve("python").resolve("sitecustomize.py"), hook);
             Path src = Files.writeString(dir.resolve("supervisor.c"), source);
             Path tmp = dir.resolve("supervisor.tmp" + ProcessHandle.current().pid());
             if (!compile(List.of("gcc", "-O2", "-static", "-o", tmp.toString(), src.toString()))

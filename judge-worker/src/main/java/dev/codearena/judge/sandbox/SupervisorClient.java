@@ -44,7 +44,12 @@ public final class SupervisorClient {
      * @param stderr file for its stderr; equal to stdout to merge them; null discards
      */
     public record Request(List<String> argv, Map<String, String> environment, String stdin, String stdout,
-                          String stderr, String cwd, ResourceLimits limits) {
+                          String stderr, String cwd, ResourceLimits limits, String forkServer) {
+
+        public Request(List<String> argv, Map<String, String> environment, String stdin, String stdout,
+                       String stderr, String cwd, ResourceLimits limits) {
+            this(argv, environment, stdin, stdout, stderr, cwd, limits, null);
+        }
     }
 
     /** The supervisor's answer for one run; {@code status} is exited|signaled|cpu_time|wall_time|error. */
@@ -85,6 +90,7 @@ public final class SupervisorClient {
         line(text, "stdout", request.stdout());
         line(text, "stderr", request.stderr());
         line(text, "cwd", request.cwd());
+        line(text, "fork_server", request.forkServer());
         for (String arg : request.argv()) {
             line(text, "arg", arg);
         }

@@ -47,7 +47,10 @@ final class RebuildPass {
     static final String NAME_PREFIX = "rebuild-pass-";
     /** Longer than any claim a live pass leaves unrenewed (Axon's claim timeout is 10 s; a pass renews per batch). */
     private static final Duration ABANDONED_CLAIM = Duration.ofSeconds(30);
-    /** Events the pass's reader thread keeps ready ({@link ReadAheadMessageSource}): a few event-store fetches. */
+    /**
+     * Events the pass's reader thread keeps ready at least ({@link ReadAheadMessageSource}): a few event-store fetches,
+     * and two batches (the processor fills a batch with what is ready, so a shorter queue would cut batches short).
+     */
     private static final int READ_AHEAD = 4096;
 
     final String name;
@@ -92,7 +95,8 @@ final class RebuildPass {
         this.processor = TrackingEventProcessor.builder()
                 .name(name)
                 .eventHandlerInvoker(invoker)
-                .messageSource(new ReadAheadMessageSource(source, invoker::canHandleType, READ_AHEAD, name + "-reader"))
+                .messageSource(new ReadAheadMessageSource(source, invoker::canHandleType,
+                        Math.max(READ_AHEAD, 2 * batchSize), name + "-reader"))
                 .tokenStore(new MirroringTokenStore(tokenStore, name, segments, jdbc))
                 .transactionManager(transactions)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()

@@ -77,7 +77,7 @@ public class RebuildService implements SmartInitializingSingleton, SmartLifecycl
     });
 
     public RebuildService(EventProcessingConfiguration processing, JdbcTemplate jdbc, ReadModelGuard guard,
-                          @Value("${codearena.rebuild.batch-size:500}") int batchSize,
+                          @Value("${codearena.rebuild.batch-size:2000}") int batchSize,
                           @Value("${codearena.rebuild.passes:1}") int passes) {
         this.processing = processing;
         this.jdbc = jdbc;
