@@ -230,9 +230,10 @@ public final class Judge implements AutoCloseable {
                     throw e;
                 }
             });
-            String failure = runTests(job, language, programDir, tests, checker, ordered);
+            String failure;
             Compiler.Compiled compiled;
             try {
+                failure = runTests(job, language, programDir, tests, checker, ordered);
                 compiled = check.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -241,6 +242,13 @@ public final class Judge implements AutoCloseable {
                 log.error("compilation of {} failed in the judge", job.submissionId(), e.getCause());
                 return result(job, Verdict.IE, new CompileResult(false, "", 0, false), List.of(),
                         "internal error: " + e.getCause().getMessage());
+            } finally {
+                if (!check.isDone()) {
+                    // leaving early (the tests threw, or this thread was interrupted): the check must not
+                    // tell the listener anything about a submission judge() has already answered for
+                    ordered.close();
+                    check.cancel(true);
+                }
             }
             if (!compiled.result().success()) {
                 listener.onCompiled(compiled.result());
@@ -330,6 +338,7 @@ public final class Judge implements AutoCloseable {
         private int published;
         private boolean stopped;
         private boolean held;
+        private boolean closed;
         private Verdict verdict = Verdict.AC;
 
         OrderedResults(int count, boolean stopOnFirstFailure, JudgeListener listener, boolean held) {
@@ -359,13 +368,16 @@ public final class Judge implements AutoCloseable {
 
         /** Lets results through from now on, after {@code first} (told under the same lock). */
         synchronized void release(Runnable first) {
+            if (closed) {
+                return;
+            }
             first.run();
             held = false;
             publish();
         }
 
         private void publish() {
-            while (!held && published < accepted.size()) {
+            while (!held && !closed && published < accepted.size()) {
                 listener.onTest(published, results.length, accepted.get(published));
                 published++;
             }
@@ -374,6 +386,12 @@ public final class Judge implements AutoCloseable {
         /** Stops handing out tests and accepting results (a held result then never reaches the listener). */
         synchronized void abort() {
             stopped = true;
+        }
+
+        /** Judging is over for the caller: nothing more reaches the listener, whoever calls. */
+        synchronized void close() {
+            stopped = true;
+            closed = true;
         }
 
         synchronized Verdict verdict() {
