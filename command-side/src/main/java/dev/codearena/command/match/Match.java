@@ -379,6 +379,11 @@ public class Match {
         if (source.isBlank()) {
             return new Refusal(ErrorCode.SOURCE_EMPTY, null);
         }
+        if (source.indexOf('\u0000') >= 0) {
+            // no language here takes a raw NUL (escapes exist), and PostgreSQL text cannot hold one: let in,
+            // it would stop every read model that stores the source at this event, on every retry
+            return new Refusal(ErrorCode.VALIDATION_FAILED, "the source contains a NUL character (U+0000)");
+        }
         if (bytes > settings.maxSourceBytes()) {
             return new Refusal(ErrorCode.SOURCE_TOO_LARGE, bytes + " bytes > " + settings.maxSourceBytes());
         }

@@ -145,6 +145,15 @@ class BlitzMatchTest {
     }
 
     @Test
+    void cannotSubmitASourceWithANulCharacter() {
+        fixture.givenCurrentTime(T1)
+                .andGiven(CREATED, STARTED)
+                .when(submit("s1", ALICE, P1, "print(1)\u0000"))
+                .expectEvents(new SubmissionRefused(MATCH, sub("s1"), ALICE, P1, ErrorCode.VALIDATION_FAILED,
+                        "the source contains a NUL character (U+0000)", T1));
+    }
+
+    @Test
     void cannotSubmitUnknownProblem() {
         fixture.givenCurrentTime(T1)
                 .andGiven(CREATED, STARTED)
