@@ -580,8 +580,7 @@ static int start_fork_server(struct request *req) {
     int null_out = open("/dev/null", O_WRONLY | O_CLOEXEC);
     char pythonpath[PATH_MAX + 16];
     snprintf(pythonpath, sizeof pythonpath, "PYTHONPATH=%s", req->fork_server);
-    struct request server = *req;
-    memcpy(server.envp, req->envp, sizeof req->envp);
+    struct request server = *req; /* the envp array is a member: copied with it */
     server.envp[server.envc++] = pythonpath;
     server.envp[server.envc++] = "CODEARENA_FORK_SERVER=3";
     server.envp[server.envc] = NULL;
@@ -692,6 +691,13 @@ static void check_fork_server(void) {
     free(now);
 }
 
+/* Whatever the server did, it is gone for good: every later run of the session starts its own process. */
+static void abandon_fork_server(void) {
+    stop_fork_server();
+    fork_server_broken = 1;
+    sweep_sandbox_processes();
+}
+
 /* Starts (or keeps) the fork server this run asks for; true when the run can be forked from it. */
 static int use_fork_server(struct request *req) {
     if (!req->fork_server || fork_server_broken) {
@@ -709,8 +715,7 @@ static int use_fork_server(struct request *req) {
     free(zygote_key);
     zygote_key = key;
     if (start_fork_server(req) != 0) {
-        fork_server_broken = 1;
-        sweep_sandbox_processes();
+        abandon_fork_server();
         return 0;
     }
     return 1;
@@ -774,9 +779,7 @@ static void run_request(struct request *req) {
         pid = fork_from_server(in_fd, out_fd, err_fd);
         if (pid < 0) {
             /* whatever the server did, it is replaced, and this run starts its own process */
-            stop_fork_server();
-            fork_server_broken = 1;
-            sweep_sandbox_processes();
+            abandon_fork_server();
             clock_gettime(CLOCK_MONOTONIC, &start);
         }
     }
