@@ -63,8 +63,10 @@ public record JudgeConfig(Path workDir, String sandbox, Path problemsRoot, Strin
                 defaultWarmSessions(name, defaultTestSessions(name)));
     }
 
+    /** Another number of test sessions, with the warm pool sized for it ({@link #withWarmSessions} afterwards overrides). */
     public JudgeConfig withTestSessions(int sessions) {
-        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, sessions, warmSessions);
+        return new JudgeConfig(workDir, sandbox, problemsRoot, workerId, precompiledHeader, compileTimeLimitMs, sessions,
+                defaultWarmSessions(sandbox, sessions));
     }
 
     public JudgeConfig withWarmSessions(int sessions) {
