@@ -6,6 +6,7 @@ import dev.codearena.api.match.ReferenceSolution;
 import dev.codearena.api.problem.ImportProblemCommand;
 import dev.codearena.api.problem.ProblemDefinition;
 import dev.codearena.api.problem.ProblemId;
+import dev.codearena.command.config.FreshStateRetry;
 import dev.codearena.problems.MaterializedProblem;
 import dev.codearena.problems.ProblemMode;
 import dev.codearena.problems.ProblemSet;
@@ -20,8 +21,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,21 +87,13 @@ public class ProblemCatalogueLoader {
             try {
                 return commands.sendAndWait(command);
             } catch (RuntimeException e) {
-                if (attempt >= 3 || !isConcurrentAppend(e)) {
+                // FreshStateRetry has already resent it once; a third instance can still win the next race
+                if (attempt >= 3 || !FreshStateRetry.isConcurrentAppend(e)) {
                     throw e;
                 }
                 log.info("problem {} was imported concurrently (another instance?); importing it again", command.problemId().value());
             }
         }
-    }
-
-    private static boolean isConcurrentAppend(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static ProblemDefinition toContract(MaterializedProblem tests) {

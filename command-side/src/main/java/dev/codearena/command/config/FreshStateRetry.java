@@ -23,7 +23,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
  * caller's. Commands sent inside another unit of work (a saga's commands) share its transaction, which
  * a failed first attempt would doom, so they are passed on unchanged and load from the store.
  */
-final class FreshStateRetry implements CommandBus {
+public final class FreshStateRetry implements CommandBus {
 
     private static final Map<String, Object> MAY_USE_CACHE = Map.of(OptimisticAggregateCache.MAY_USE_CACHE, Boolean.TRUE);
 
@@ -56,8 +56,20 @@ final class FreshStateRetry implements CommandBus {
 
     private static boolean worthAFreshAttempt(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof OptimisticAggregateCache.StaleAggregateSuspected || cause instanceof ConcurrencyException
-                    || cause instanceof AggregateStreamCreationException) {
+            if (cause instanceof OptimisticAggregateCache.StaleAggregateSuspected) {
+                return true;
+            }
+        }
+        return isConcurrentAppend(failure);
+    }
+
+    /**
+     * Whether another writer appended to the aggregate first: the event store's unique key refused our
+     * append ({@code ConcurrencyException}, or {@code AggregateStreamCreationException} on its first event).
+     */
+    public static boolean isConcurrentAppend(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
                 return true;
             }
         }
