@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -199,11 +200,11 @@ final class SubmissionTimeline implements AutoCloseable {
     }
 
     /** Joins the client's instants with the server's (event store, Redis streams, log lines, channel). */
-    List<Line> collect(List<ClientSide> submissions, JdbcTemplate jdbc, StringRedisTemplate redis) {
+    List<Line> collect(List<ClientSide> submissions, JdbcTemplate jdbc) {
         Map<String, long[]> received = events(jdbc, "dev.codearena.api.match.SubmissionReceived");
         Map<String, long[]> judged = events(jdbc, "dev.codearena.api.match.SubmissionJudged");
-        Map<String, Long> jobs = new ConcurrentHashMap<>();
-        Map<String, Integer> attempts = new ConcurrentHashMap<>();
+        Map<String, Long> jobs = new HashMap<>();
+        Map<String, Integer> attempts = new HashMap<>();
         for (MapRecord<String, Object, Object> entry : range(redis, JudgeChannels.JOBS)) {
             try {
                 String id = JSON.readTree(String.valueOf(entry.getValue().get(JudgeChannels.FIELD_JSON))).path("submissionId").asText();
@@ -213,7 +214,7 @@ final class SubmissionTimeline implements AutoCloseable {
                 // not a job: skipped
             }
         }
-        Map<String, Long> results = new ConcurrentHashMap<>();
+        Map<String, Long> results = new HashMap<>();
         for (MapRecord<String, Object, Object> entry : range(redis, JudgeChannels.RESULTS)) {
             results.putIfAbsent(String.valueOf(entry.getValue().get("submissionId")), serverMicros(entryMillis(entry) * 1000));
         }
@@ -292,7 +293,7 @@ final class SubmissionTimeline implements AutoCloseable {
     }
 
     private static Map<String, long[]> events(JdbcTemplate jdbc, String payloadType) {
-        Map<String, long[]> found = new ConcurrentHashMap<>();
+        Map<String, long[]> found = new HashMap<>();
         jdbc.query("SELECT convert_from(payload, 'UTF8')::json->>'submissionId', timestamp, globalindex FROM domainevententry"
                 + " WHERE payloadtype = ?", rs -> {
             found.putIfAbsent(rs.getString(1), new long[] {epochMicros(Instant.parse(rs.getString(2))), rs.getLong(3)});

@@ -279,7 +279,7 @@ class SubmitVerdictBenchmark {
             List<SubmissionTimeline.ClientSide> measured = new ArrayList<>();
             idleWarm.forEach(s -> measured.add(s.clientSide("idle")));
             all.forEach(s -> measured.add(s.clientSide(FIXED_INTERVAL_MS == null ? "live" : "saturation")));
-            List<SubmissionTimeline.Line> record = timeline.collect(measured, jdbc, redis);
+            List<SubmissionTimeline.Line> record = timeline.collect(measured, jdbc);
             SubmissionTimeline.write(RECORD, record);
             String slow = SubmissionTimeline.slowest(record.stream().filter(l -> !l.client().phase().equals("idle")).toList(), 2)
                     + SubmissionTimeline.slowest(record.stream().filter(l -> l.client().phase().equals("idle")).toList(), 10);
